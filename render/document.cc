@@ -1,0 +1,111 @@
+#include "render/document.h"
+
+#include <cctype>
+
+namespace lr {
+
+std::string PointerEscape(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string PointerJoin(std::string_view parent, std::string_view token) {
+  std::string out(parent);
+  out += '/';
+  out += PointerEscape(token);
+  return out;
+}
+
+std::string PointerJoin(std::string_view parent, size_t index) {
+  return std::string(parent) + '/' + std::to_string(index);
+}
+
+std::string PointerParent(std::string_view pointer) {
+  size_t slash = pointer.rfind('/');
+  if (slash == std::string_view::npos) return "";
+  return std::string(pointer.substr(0, slash));
+}
+
+namespace {
+
+std::string Unescape(std::string_view token) {
+  std::string out;
+  for (size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size()) {
+      out += token[i + 1] == '1' ? '/' : '~';
+      ++i;
+    } else {
+      out += token[i];
+    }
+  }
+  return out;
+}
+
+bool IsPlainPathKey(const std::string& key) {
+  if (key.empty()) return false;
+  for (unsigned char c : key) {
+    if (!std::isalnum(c) && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string PointerToPath(std::string_view pointer, const Json& root) {
+  std::string out;
+  const Json* node = &root;
+  size_t pos = 0;
+  while (pos < pointer.size() && pointer[pos] == '/') {
+    size_t next = pointer.find('/', pos + 1);
+    std::string token = Unescape(pointer.substr(pos + 1, next == std::string_view::npos
+                                                            ? std::string_view::npos
+                                                            : next - pos - 1));
+    bool index = node && node->is_array();
+    if (index) {
+      out += '[' + token + ']';
+    } else if (IsPlainPathKey(token)) {
+      if (!out.empty()) out += '.';
+      out += token;
+    } else {
+      out += "[" + Quote(token) + "]";
+    }
+    if (node && node->is_array()) {
+      size_t i = std::strtoul(token.c_str(), nullptr, 10);
+      node = i < node->size() ? &(*node)[i] : nullptr;
+    } else if (node && node->is_object() && node->contains(token)) {
+      node = &(*node)[token];
+    } else {
+      node = nullptr;
+    }
+    if (next == std::string_view::npos) break;
+    pos = next;
+  }
+  return out;
+}
+
+const NodePos* Document::Find(std::string_view pointer) const {
+  auto it = positions.find(std::string(pointer));
+  return it == positions.end() ? nullptr : &it->second;
+}
+
+SourcePos Document::Locate(std::string_view pointer, bool key) const {
+  std::string p(pointer);
+  while (true) {
+    if (const NodePos* n = Find(p)) return key ? n->key : n->value;
+    if (p.empty()) break;
+    p = PointerParent(p);
+  }
+  return SourcePos{file, 1, 1};
+}
+
+}  // namespace lr

@@ -1,0 +1,47 @@
+// Document: a loaded YAML/JSON tree plus where every node came from.
+// In:  produced by load.cc. Out: read by every later stage.
+// The tree is plain JSON data (nlohmann ordered_json, mapping order kept);
+// positions are kept beside it, keyed by JSON pointer, so stages stay
+// independent of yaml-cpp.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "render/diagnostics.h"
+
+namespace lr {
+
+using Json = nlohmann::ordered_json;
+
+// Where a node is: the key that names it (for mapping entries) and the value.
+struct NodePos {
+  SourcePos key;    // line of "key:"; equals value for sequence items and the root
+  SourcePos value;  // first character of the value (the indicator for block scalars)
+  bool user = true; // false for built-in defaults
+};
+
+// JSON pointer helpers (RFC 6901).
+std::string PointerEscape(std::string_view token);
+std::string PointerJoin(std::string_view parent, std::string_view token);
+std::string PointerJoin(std::string_view parent, size_t index);
+std::string PointerParent(std::string_view pointer);
+// "/agent/labels/app" -> "agent.labels.app"; "/additionalEnvVars/1/name" ->
+// "additionalEnvVars[1].name". Keys that contain '.' are bracket-quoted.
+std::string PointerToPath(std::string_view pointer, const Json& root);
+
+struct Document {
+  std::string file;  // name used in diagnostics
+  std::string text;  // the source text (block-scalar mapping needs it)
+  Json root;
+  std::map<std::string, NodePos> positions;  // "" is the root
+
+  const NodePos* Find(std::string_view pointer) const;
+  // Position of `pointer`, or of the closest ancestor that exists, or file:1:1.
+  SourcePos Locate(std::string_view pointer, bool key = true) const;
+};
+
+}  // namespace lr

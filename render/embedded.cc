@@ -1,0 +1,42 @@
+#include "render/embedded.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <string>
+
+#include "render/load.h"
+
+namespace lr {
+
+std::string_view EmbeddedText(std::string_view path) {
+  for (const EmbeddedFile& f : EmbeddedFiles()) {
+    if (f.path == path) return f.contents;
+  }
+  std::fprintf(stderr, "launch-render: internal error: no embedded file %.*s\n",
+               static_cast<int>(path.size()), path.data());
+  std::abort();
+}
+
+const Document& EmbeddedDocument(std::string_view path) {
+  static std::map<std::string, Document, std::less<>> cache;
+  if (auto it = cache.find(path); it != cache.end()) return it->second;
+  Diagnostics diags;
+  LoadOptions options;
+  options.user = false;
+  std::string name(path);
+  auto doc = LoadValuesFile(name, std::string(EmbeddedText(path)), options, &diags);
+  if (!doc) {
+    std::fprintf(stderr, "launch-render: internal error: embedded %s does not parse\n",
+                 name.c_str());
+    for (const auto& d : diags.all()) std::fprintf(stderr, "%s\n", FormatText(d).c_str());
+    std::abort();
+  }
+  return cache.emplace(name, std::move(*doc)).first->second;
+}
+
+const Json& Skeleton(std::string_view name) {
+  return EmbeddedDocument("templates/bundle/" + std::string(name) + ".yaml").root;
+}
+
+}  // namespace lr

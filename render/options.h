@@ -1,0 +1,40 @@
+// Options: the command line, parsed by CLI11 into plain requests. Nothing here runs a stage.
+// `launch-render [render] VALUES... [-f VALUES]... [--set K=V]... [--set-string K=V]...
+//  [--release NAME] [-o yaml|json] [--strict]`; "render" is the default subcommand.
+// Usage errors are CLI::ParseError exceptions, handled in main.cc only (exit code 2).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "render/pipeline.h"
+
+namespace lr {
+
+// The process exit status (documented in --help and README "Exit codes").
+enum ExitCode : int {
+  kExitOk = 0,        // rendered (warnings may have been printed)
+  kExitInvalid = 1,   // the input produced diagnostics at error level
+  kExitUsage = 2,     // bad command line
+  kExitInternal = 3,  // a bug: please report it
+};
+
+struct Options {
+  enum class Command { kRender };
+  Command command = Command::kRender;
+  RenderRequest render;
+};
+
+// Inserts the default subcommand: `launch-render values.yaml` means
+// `launch-render render values.yaml`. args[0] is the program name.
+std::vector<std::string> WithDefaultCommand(std::vector<std::string> args);
+
+// Declares every subcommand and flag on `app`, bound to `options`.
+void DefineOptions(CLI::App* app, Options* options);
+
+// Parses `args` (program name first) into `options`; throws CLI::ParseError.
+void ParseOptions(CLI::App* app, const std::vector<std::string>& args);
+
+}  // namespace lr

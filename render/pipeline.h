@@ -1,0 +1,39 @@
+// Pipeline: the only place that knows the order of the stages.
+//   read files -> load (go-yaml v2 rules) -> merge -f layers -> --set, then --set-string
+//   -> coalesce over the chart defaults -> check values -> build bundle -> checksums
+//   -> install order -> emit
+// In: a request (files, flags) and where files come from. Out: the whole output text, or
+// nothing plus diagnostics. Stops after the first stage that reported an error; warnings
+// never stop it unless `strict`. Nothing is printed here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/diagnostics.h"
+#include "render/emit.h"
+#include "render/file_source.h"
+
+namespace lr {
+
+struct RenderRequest {
+  std::vector<std::string> values_files;  // in precedence order, lowest first; "-" is stdin
+  std::vector<std::string> set;           // --set arguments, in command-line order
+  std::vector<std::string> set_string;    // --set-string arguments, in command-line order
+  std::string release = "release-name";   // helm template's default release name
+  OutputFormat format = OutputFormat::kYaml;
+  bool strict = false;                    // warnings fail the render
+};
+
+struct RenderResult {
+  std::string output;  // empty whenever diags has errors
+  Diagnostics diags;
+  bool ok() const { return !diags.HasErrors(); }
+};
+
+RenderResult RenderBundle(const RenderRequest& request, FileSource& files);
+
+// The name diagnostics use for a path ("-" is "<stdin>").
+std::string DisplayName(const std::string& path);
+
+}  // namespace lr
