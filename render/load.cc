@@ -9,6 +9,24 @@ namespace {
 
 constexpr std::string_view kCoreTag = "tag:yaml.org,2002:";
 
+// yaml-cpp accepts a quoted scalar that runs to the end of the input; YAML does not.
+// True when the quote opened at text[pos] is closed.
+bool QuoteClosed(std::string_view text, size_t pos) {
+  char quote = text[pos];
+  for (size_t i = pos + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+      } else {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Turns yaml-cpp nodes into Json, recording positions; reports instead of throwing.
 class Converter {
  public:
@@ -20,6 +38,7 @@ class Converter {
 
  private:
   Json ConvertScalar(const YAML::Node& node, const std::string& ptr);
+  bool Unterminated(const YAML::Node& node, const std::string& ptr);
   Json ConvertMap(const YAML::Node& node, const std::string& ptr, int depth);
   Json ConvertSeq(const YAML::Node& node, const std::string& ptr, int depth);
   void AddMerged(const YAML::Node& source, const std::string& ptr, int depth, Json* out);
@@ -72,7 +91,17 @@ Json Converter::Convert(const YAML::Node& node, const std::string& ptr, SourcePo
   }
 }
 
+bool Converter::Unterminated(const YAML::Node& node, const std::string& ptr) {
+  size_t pos = static_cast<size_t>(node.Mark().pos);
+  if (node.Tag() != "!" || pos >= doc_->text.size()) return false;
+  char c = doc_->text[pos];
+  if ((c != '"' && c != '\'') || QuoteClosed(doc_->text, pos)) return false;
+  Fail(node.Mark(), ptr, std::string("unterminated quoted string: no closing ") + c);
+  return true;
+}
+
 Json Converter::ConvertScalar(const YAML::Node& node, const std::string& ptr) {
+  if (Unterminated(node, ptr)) return nullptr;
   const std::string& text = node.Scalar();
   if (text.size() > options_.limits.max_scalar_bytes) {
     Fail(node.Mark(), ptr, "scalar longer than " +
@@ -98,6 +127,7 @@ Json Converter::ConvertScalar(const YAML::Node& node, const std::string& ptr) {
 
 std::optional<std::string> Converter::KeyString(const YAML::Node& key, const std::string& ptr) {
   if (key.IsNull()) return "null";
+  if (Unterminated(key, ptr)) return std::nullopt;
   if (!key.IsScalar()) {
     Fail(key.Mark(), ptr, "mapping keys must be scalars");
     return std::nullopt;

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   lr::Options options;
   lr::DefineOptions(&app, &options);
   try {
-    lr::ParseOptions(&app, std::vector<std::string>(argv, argv + argc));
+    lr::ParseOptions(&app, &options, std::vector<std::string>(argv, argv + argc));
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? lr::kExitOk : lr::kExitUsage;

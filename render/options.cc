@@ -24,7 +24,7 @@ void DefineRender(CLI::App* app, Options* options) {
   render->callback([options] { options->command = Options::Command::kRender; });
   RenderRequest& r = options->render;
   render->add_option("VALUES", r.values_files, "values files (\"-\" reads standard input)");
-  render->add_option("-f,--values", r.values_files,
+  render->add_option("-f,--values", options->more_values,
                      "more values files, applied after VALUES, in order")
       ->allow_extra_args(false);
   render->add_option("--set", r.set, "set values on the command line (helm syntax)")
@@ -61,11 +61,14 @@ void DefineOptions(CLI::App* app, Options* options) {
   DefineRender(app, options);
 }
 
-void ParseOptions(CLI::App* app, const std::vector<std::string>& args) {
+void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string>& args) {
   std::vector<std::string> reversed = WithDefaultCommand(args);
   reversed.erase(reversed.begin());
   std::reverse(reversed.begin(), reversed.end());  // CLI11 takes them last-first
   app->parse(reversed);
+  std::vector<std::string>& files = options->render.values_files;
+  files.insert(files.end(), options->more_values.begin(), options->more_values.end());
+  if (files.empty()) throw CLI::RequiredError("a values file (VALUES or -f FILE)");
 }
 
 }  // namespace lr

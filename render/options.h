@@ -25,6 +25,7 @@ struct Options {
   enum class Command { kRender };
   Command command = Command::kRender;
   RenderRequest render;
+  std::vector<std::string> more_values;  // -f files, appended to render.values_files
 };
 
 // Inserts the default subcommand: `launch-render values.yaml` means
@@ -35,6 +36,7 @@ std::vector<std::string> WithDefaultCommand(std::vector<std::string> args);
 void DefineOptions(CLI::App* app, Options* options);
 
 // Parses `args` (program name first) into `options`; throws CLI::ParseError.
-void ParseOptions(CLI::App* app, const std::vector<std::string>& args);
+// At least one values file is required.
+void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string>& args);
 
 }  // namespace lr

@@ -43,6 +43,11 @@ bool ValuesChecker::WasNulled(std::string_view pointer) const {
   return lr::WasNulled(values_, pointer);
 }
 
+bool ValuesChecker::UserSet(std::string_view pointer) const {
+  const NodePos* n = values_.Find(pointer);
+  return n && n->user;
+}
+
 namespace {
 
 std::string Got(const Json* v, bool nulled) {
@@ -153,6 +158,7 @@ void CheckValues(const Document& values, const CheckSettings& settings, Diagnost
   CheckEnvVars(c);
   CheckSshAuthSecrets(c);
   CheckCaBundle(c);
+  CheckRisks(c);
 }
 
 }  // namespace lr

@@ -5,7 +5,9 @@
 // agent.apiKey or launchConfig, the reserved label agent.labels.app, labels and annotations
 // that are not strings or not valid keys/values, names over Kubernetes limits (namespace,
 // target namespaces, names derived from the release), ssh hosts that are not one host token,
-// a half-set customCABundle. Warnings: null ServiceAccount annotation values (emitted as "").
+// a half-set customCABundle. Warnings: null ServiceAccount annotation values (emitted as ""),
+// a user-set minAvailable that blocks every eviction, ssh hosts without host-key checking,
+// the Azure storage Secret outside the agent namespace.
 #pragma once
 
 #include <string>

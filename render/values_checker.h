@@ -25,6 +25,8 @@ class ValuesChecker {
   // Dotted path for messages ("agent.labels.app").
   std::string Path(std::string_view pointer) const;
   bool WasNulled(std::string_view pointer) const;
+  // True when a user file or flag wrote the node (not a chart default).
+  bool UserSet(std::string_view pointer) const;
 
   // Shape rules; each reports and returns false when the node has the wrong shape.
   // A null or absent node passes when `nullable`.
@@ -55,5 +57,7 @@ void CheckNames(ValuesChecker& c);
 void CheckEnvVars(ValuesChecker& c);
 void CheckSshAuthSecrets(ValuesChecker& c);
 void CheckCaBundle(ValuesChecker& c);
+// Risky but renderable choices (values_warnings.cc): warnings only.
+void CheckRisks(ValuesChecker& c);
 
 }  // namespace lr

@@ -165,6 +165,11 @@ void CheckEnvEntry(ValuesChecker& c, const std::string& item, bool secret) {
   if (!c.Map(item, false)) return;
   std::string name_ptr = PointerJoin(item, "name");
   if (!c.NonEmptyString(name_ptr)) return;
+  if (const Json* n = c.Get(name_ptr); !n->is_string()) {  // YES, on, 1e3: helm's YAML retyped it
+    c.Error(name_ptr, "must be a string, got " + DescribeValue(*n) + "; quote the name",
+            "values-type");
+    return;
+  }
   std::string name = TextAt(c, name_ptr);
   c.Syntax(name_ptr, name, EnvVarNameError, "environment variable name");
   if (secret) c.Syntax(name_ptr, name, ConfigKeyError, "Secret key");
