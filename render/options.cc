@@ -54,6 +54,7 @@ std::vector<std::string> WithDefaultCommand(std::vector<std::string> args) {
 }
 
 void DefineOptions(CLI::App* app, Options* options) {
+  app->name("launch-render");
   app->description("Render and validate W&B Launch agent bundles for Kubernetes, offline.");
   app->set_version_flag("--version", std::string("launch-render ") + LR_VERSION);
   app->require_subcommand(1);

@@ -1,1 +1,87 @@
-exit 0
+#!/bin/sh
+# End-to-end tests of the binary: exit code, stdout and exact stderr for each error class.
+# Usage: run.sh LAUNCH_RENDER SOURCE_DIR
+set -u
+BIN=$1
+SRC=$2
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 1
+fails=0
+KEY='  apiKey: "0123456789abcdef0123456789abcdef01234567"'
+
+# expect NAME CODE STDERR_PATTERN(grep -F, "" for empty stderr) ARGS...
+expect() {
+  name=$1 code=$2 pattern=$3
+  shift 3
+  "$BIN" "$@" >out 2>err
+  rc=$?
+  ok=1
+  [ "$rc" = "$code" ] || { echo "FAIL $name: exit $rc, want $code"; ok=0; }
+  if [ "$code" != 0 ] && [ -s out ]; then echo "FAIL $name: stdout not empty on error"; ok=0; fi
+  if [ -z "$pattern" ]; then
+    [ -s err ] && { echo "FAIL $name: unexpected stderr:"; cat err; ok=0; }
+  elif ! grep -qF -- "$pattern" err; then
+    echo "FAIL $name: stderr lacks: $pattern"; echo "--- stderr:"; cat err; ok=0
+  fi
+  [ $ok = 1 ] && echo "ok   $name" || fails=$((fails + 1))
+}
+
+printf 'agent:\n%s\nlaunchConfig: |\n  queues: [q1]\n' "$KEY" > good.yaml
+expect renders 0 "" good.yaml
+grep -q '^kind: Deployment$' out || { echo "FAIL renders: no Deployment"; fails=$((fails + 1)); }
+expect explicit-subcommand 0 "" render good.yaml
+expect stdin 0 "" - < good.yaml
+expect json 0 "" good.yaml -o json
+head -c 1 out | grep -q '{' || { echo "FAIL json: not JSON"; fails=$((fails + 1)); }
+
+printf 'agent:\n  apiKey: "abc\n' > syntax.yaml
+expect yaml-syntax 1 'syntax.yaml:2:11: error: agent.apiKey: unterminated quoted string: no closing " [yaml]' syntax.yaml
+printf 'agent:\n  [1, 2\n' > flow.yaml
+expect yaml-parse 1 'flow.yaml:' flow.yaml
+printf 'agent:\n%s\n  image: a\n  image: b\nlaunchConfig: x\n' "$KEY" > dup.yaml
+expect duplicate-key 1 'dup.yaml:4:3: error: agent.image: duplicate key "image" (first defined at line 3) [yaml]' dup.yaml
+printf 'launchConfig: |\n  queues: [q1]\n' > nokey.yaml
+expect api-key-missing 1 'nokey.yaml:1:1: error: agent.apiKey: is required' nokey.yaml
+printf 'agent:\n%s\nlaunchConfig:\n' "$KEY" > lcnull.yaml
+expect launch-config-null 1 'lcnull.yaml:3:1: error: launchConfig: is required: it is null' lcnull.yaml
+printf 'agent:\n%s\nlaunchConfig: ""\n' "$KEY" > lcempty.yaml
+expect launch-config-empty 1 'lcempty.yaml:3:1: error: launchConfig: is required: it is empty' lcempty.yaml
+printf 'agent:\n%s\nlaunchConfig:\n  queues: [q]\n' "$KEY" > lcmap.yaml
+expect launch-config-not-string 1 'lcmap.yaml:3:1: error: launchConfig: must be a string' lcmap.yaml
+printf 'agent:\n%s\nadditionalTargetNamespaces:\nlaunchConfig: x\n' "$KEY" > nulllist.yaml
+expect null-list 1 'nulllist.yaml:3:1: error: additionalTargetNamespaces: must be a list, got null [values-shape]' nulllist.yaml
+printf 'agent:\n%s\n  labels:\n    app: x\nlaunchConfig: x\n' "$KEY" > app.yaml
+expect app-label 1 'app.yaml:4:5: error: agent.labels.app: is reserved' app.yaml
+printf 'agent:\n%s\n  labels:\n    gpu: on\nlaunchConfig: x\n' "$KEY" > label.yaml
+expect label-not-string 1 'label.yaml:4:5: error: agent.labels.gpu: must be a string, got boolean true' label.yaml
+printf 'agent:\n%s\n  podAnnotations:\n    note: 12\nlaunchConfig: x\n' "$KEY" > ann.yaml
+expect annotation-not-string 1 'ann.yaml:4:5: error: agent.podAnnotations.note: must be a string, got integer 12' ann.yaml
+expect release-too-long 1 '--release: error: release name "this-release-name-is-far-too-long-for-kubernetes-labels" is too long' \
+  good.yaml --release this-release-name-is-far-too-long-for-kubernetes-labels
+printf 'agent:\n%s\nnamespace: Bad_NS\nlaunchConfig: x\n' "$KEY" > ns.yaml
+expect namespace-invalid 1 'ns.yaml:3:1: error: namespace: namespace "Bad_NS" must be' ns.yaml
+expect set-syntax 1 '--set:1:' good.yaml --set 'agent.labels[0'
+expect set-value 0 "" good.yaml --set agent.labels.team=ml
+grep -q 'team: ml' out || { echo "FAIL set-value: label missing"; fails=$((fails + 1)); }
+expect missing-file 1 'missing.yaml: error: cannot read values file' missing.yaml
+expect directory 1 'error: cannot read values file: is a directory' .
+expect all-errors-reported 1 'lcnull.yaml:3:1' nokey.yaml -f lcnull.yaml
+expect usage-no-file 2 'values file' render
+expect usage-bad-output 2 '--output' good.yaml -o xml
+expect usage-unknown-flag 2 '--bogus' good.yaml --bogus
+expect help 0 "" --help
+grep -q 'Exit codes' out || { echo "FAIL help: no exit codes"; fails=$((fails + 1)); }
+expect version 0 "" --version
+printf 'agent:\n%s\n  minAvailable: 1\nlaunchConfig: x\n' "$KEY" > warn.yaml
+expect warning-exit-0 0 'warn.yaml:3:3: warning: agent.minAvailable' warn.yaml
+expect strict-warning-fails 1 'warn.yaml:3:3: error: agent.minAvailable' warn.yaml --strict
+
+# Several errors in one file: all reported, sorted by line.
+printf 'agent:\n  labels:\n    app: x\nnamespace: "A B"\nlaunchConfig:\n' > many.yaml
+"$BIN" many.yaml >out 2>err
+n=$(grep -c ': error: ' err)
+[ "$n" -ge 4 ] && echo "ok   many-errors ($n)" || { echo "FAIL many-errors: $n errors"; cat err; fails=$((fails + 1)); }
+
+[ $fails = 0 ] && echo "all e2e tests passed" || echo "$fails e2e test(s) failed"
+[ $fails = 0 ]
