@@ -9,7 +9,7 @@ DEBS := cmake g++ make libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libcli
         libfmt-dev libgtest-dev libgmock-dev unzip
 PRESET ?= dev
 
-.PHONY: all deps build run test golden asan tools lint clean
+.PHONY: all deps build run test golden asan fuzz tools lint clean
 
 all: build
 
@@ -48,6 +48,17 @@ asan: deps tools
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
 	LR_TOOLS=$(TOOLS) ctest --preset asan -j $(JOBS)
+
+# Each libFuzzer target for FUZZ_SECONDS, starting from its seed corpus (copied, so the
+# repository's corpus only grows by hand).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+	for t in render_values set_values; do \
+	  mkdir -p build-fuzz/corpus/$$t && cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/; \
+	  build-fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build-fuzz/corpus/$$t || exit 1; \
+	done
 
 lint:
 	git ls-files 'render/*.cc' 'render/*.h' 'tests/*.cc' 'tests/*.h' | xargs clang-format --dry-run --Werror

@@ -26,11 +26,13 @@ Json TreeAt(const Json& values, const char* pointer, Json empty) {
   return v.is_null() ? empty : v;
 }
 
+// ordered_json objects are vectors: adding a key to the pod spec moves its children, so the
+// container is looked up on every use, never kept as a pointer.
 struct PodParts {
-  Json* pod;        // spec.template.spec
-  Json* container;  // the launch-agent container
-  void Env(Json e) { (*container)["env"].push_back(std::move(e)); }
-  void Mount(Json m) { (*container)["volumeMounts"].push_back(std::move(m)); }
+  Json* pod;  // spec.template.spec
+  Json& Container() { return (*pod)["containers"][0]; }
+  void Env(Json e) { Container()["env"].push_back(std::move(e)); }
+  void Mount(Json m) { Container()["volumeMounts"].push_back(std::move(m)); }
   void Volume(Json v) { (*pod)["volumes"].push_back(std::move(v)); }
   void Init(Json c) {
     if (!pod->contains("initContainers")) {
@@ -41,7 +43,6 @@ struct PodParts {
         reordered[k] = std::move(v);
       }
       *pod = std::move(reordered);
-      container = &(*pod)["containers"][0];
     }
     (*pod)["initContainers"].push_back(std::move(c));
   }
@@ -138,8 +139,7 @@ KubeObject BuildDeployment(const Json& values, const std::string& release) {
   BundleNames names(release);
   KubeObject o = FromSkeleton("deployment");
   FillFixed(values, release, names, &o.body);
-  PodParts p{&o.body["spec"]["template"]["spec"], nullptr};
-  p.container = &(*p.pod)["containers"][0];
+  PodParts p{&o.body["spec"]["template"]["spec"]};
   AddUserEnv(values, &p);
   if (!TextAt(values, "/gitCreds").empty()) AddGitCreds(&p);
   const Json& ssh = ListAt(values, "/sshAuthSecrets");
