@@ -9,15 +9,19 @@ bool HasPrefix(const std::string& s, const std::string& prefix) {
 }
 
 // Drops every position at or under `pointer` (the node there was replaced).
+// (The node itself, then its children from pointer + "/": siblings such as "a-b" and "a.b" sort
+// between "/a" and "/a/x", so one scan from lower_bound(pointer) would stop too early.)
 void ErasePositions(const std::string& pointer, Document* doc) {
   auto& pos = doc->positions;
-  auto it = pos.lower_bound(pointer);
+  pos.erase(pointer);
+  auto it = pos.lower_bound(pointer + "/");
   while (it != pos.end() && HasPrefix(it->first, pointer)) it = pos.erase(it);
 }
 
 // Copies every position at or under `pointer` from `from`.
 void CopyPositions(const Document& from, const std::string& pointer, Document* to) {
-  for (auto it = from.positions.lower_bound(pointer);
+  if (const NodePos* self = from.Find(pointer)) to->positions[pointer] = *self;
+  for (auto it = from.positions.lower_bound(pointer + "/");
        it != from.positions.end() && HasPrefix(it->first, pointer); ++it) {
     to->positions[it->first] = it->second;
   }

@@ -1,1 +1,106 @@
-// Filled in below.
+// Tests for command-line parsing (render/options.h).
+#include "render/options.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace lr {
+namespace {
+
+using Args = std::vector<std::string>;
+
+Options Parse(const Args& args) {
+  CLI::App app;
+  Options options;
+  DefineOptions(&app, &options);
+  ParseOptions(&app, &options, args);
+  return options;
+}
+
+TEST(WithDefaultCommand, InsertsRender) {
+  EXPECT_EQ(WithDefaultCommand({"lr", "v.yaml"}), (Args{"lr", "render", "v.yaml"}));
+  EXPECT_EQ(WithDefaultCommand({"lr", "-f", "v.yaml"}), (Args{"lr", "render", "-f", "v.yaml"}));
+  EXPECT_EQ(WithDefaultCommand({"lr", "render", "v.yaml"}), (Args{"lr", "render", "v.yaml"}));
+  EXPECT_EQ(WithDefaultCommand({"lr", "--help"}), (Args{"lr", "--help"}));
+  EXPECT_EQ(WithDefaultCommand({"lr", "-h"}), (Args{"lr", "-h"}));
+  EXPECT_EQ(WithDefaultCommand({"lr", "--version"}), (Args{"lr", "--version"}));
+  EXPECT_EQ(WithDefaultCommand({"lr"}), (Args{"lr"}));
+}
+
+TEST(ParseOptions, Defaults) {
+  Options o = Parse({"launch-render", "values.yaml"});
+  EXPECT_EQ(o.command, Options::Command::kRender);
+  EXPECT_EQ(o.render.values_files, (Args{"values.yaml"}));
+  EXPECT_TRUE(o.render.set.empty());
+  EXPECT_TRUE(o.render.set_string.empty());
+  EXPECT_EQ(o.render.release, "release-name");
+  EXPECT_EQ(o.render.format, OutputFormat::kYaml);
+  EXPECT_FALSE(o.render.strict);
+}
+
+TEST(ParseOptions, ExplicitRenderSubcommand) {
+  Options o = Parse({"launch-render", "render", "a.yaml", "b.yaml"});
+  EXPECT_EQ(o.render.values_files, (Args{"a.yaml", "b.yaml"}));
+}
+
+TEST(ParseOptions, ValuesFlagFilesAppendedAfterPositional) {
+  Options o = Parse({"launch-render", "-f", "x.yaml", "a.yaml", "--values", "y.yaml", "b.yaml",
+                     "-f", "z.yaml"});
+  EXPECT_EQ(o.render.values_files, (Args{"a.yaml", "b.yaml", "x.yaml", "y.yaml", "z.yaml"}));
+  EXPECT_EQ(o.more_values, (Args{"x.yaml", "y.yaml", "z.yaml"}));
+}
+
+TEST(ParseOptions, OnlyValuesFlagFiles) {
+  Options o = Parse({"launch-render", "-f", "only.yaml"});
+  EXPECT_EQ(o.render.values_files, (Args{"only.yaml"}));
+}
+
+TEST(ParseOptions, StdinDash) {
+  Options o = Parse({"launch-render", "-", "-f", "b.yaml"});
+  EXPECT_EQ(o.render.values_files, (Args{"-", "b.yaml"}));
+}
+
+TEST(ParseOptions, SetFlagsCollectedInOrder) {
+  Options o = Parse({"launch-render", "v.yaml", "--set", "a=1", "--set-string", "s=x",
+                     "--set", "b=2,c=3", "--set-string", "t=y", "--set=d=4"});
+  EXPECT_EQ(o.render.set, (Args{"a=1", "b=2,c=3", "d=4"}));
+  EXPECT_EQ(o.render.set_string, (Args{"s=x", "t=y"}));
+  EXPECT_EQ(o.render.values_files, (Args{"v.yaml"}));
+}
+
+TEST(ParseOptions, ReleaseOutputStrict) {
+  Options o = Parse({"launch-render", "v.yaml", "--release", "ml-agent", "-o", "json",
+                     "--strict"});
+  EXPECT_EQ(o.render.release, "ml-agent");
+  EXPECT_EQ(o.render.format, OutputFormat::kJson);
+  EXPECT_TRUE(o.render.strict);
+  EXPECT_EQ(Parse({"launch-render", "v.yaml", "--output", "yaml"}).render.format,
+            OutputFormat::kYaml);
+  EXPECT_EQ(Parse({"launch-render", "v.yaml", "-o", "JSON"}).render.format, OutputFormat::kJson);
+  EXPECT_EQ(Parse({"launch-render", "v.yaml", "--release=r2"}).render.release, "r2");
+}
+
+TEST(ParseOptions, BadOutputThrows) {
+  EXPECT_THROW(Parse({"launch-render", "v.yaml", "-o", "xml"}), CLI::ParseError);
+  EXPECT_THROW(Parse({"launch-render", "v.yaml", "-o"}), CLI::ParseError);
+}
+
+TEST(ParseOptions, NoValuesFileThrows) {
+  EXPECT_THROW(Parse({"launch-render", "--release", "x"}), CLI::RequiredError);
+  EXPECT_THROW(Parse({"launch-render", "render"}), CLI::RequiredError);
+  EXPECT_THROW(Parse({"launch-render"}), CLI::ParseError);
+}
+
+TEST(ParseOptions, UnknownFlagThrows) {
+  EXPECT_THROW(Parse({"launch-render", "v.yaml", "--nope"}), CLI::ParseError);
+}
+
+TEST(ParseOptions, HelpAndVersionAreParseErrors) {
+  EXPECT_THROW(Parse({"launch-render", "--help"}), CLI::CallForHelp);
+  EXPECT_THROW(Parse({"launch-render", "--version"}), CLI::CallForVersion);
+}
+
+}  // namespace
+}  // namespace lr

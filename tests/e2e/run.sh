@@ -77,6 +77,12 @@ printf 'agent:\n%s\n  minAvailable: 1\nlaunchConfig: x\n' "$KEY" > warn.yaml
 expect warning-exit-0 0 'warn.yaml:3:3: warning: agent.minAvailable' warn.yaml
 expect strict-warning-fails 1 'warn.yaml:3:3: error: agent.minAvailable' warn.yaml --strict
 
+# Billion laughs: 10 levels of 10 aliases each expand to 10^10 nodes.
+{ echo 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'
+  for i in 1 2 3 4 5 6 7 8 9; do p=$((i - 1)); echo "a$i: &a$i [*a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p, *a$p]"; done
+} > laughs.yaml
+expect alias-expansion-limit 1 'nodes (alias expansion limit) [yaml]' laughs.yaml
+
 # Several errors in one file: all reported, sorted by line.
 printf 'agent:\n  labels:\n    app: x\nnamespace: "A B"\nlaunchConfig:\n' > many.yaml
 "$BIN" many.yaml >out 2>err
