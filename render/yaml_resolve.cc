@@ -99,7 +99,12 @@ Json GoNumber(std::string_view in) {
     if (!negative && mag <= kMaxInt) return static_cast<int64_t>(mag);
     if (!signed_) return mag;
   }
-  if (GoYamlStyleFloat(plain)) return std::strtod(plain.c_str(), nullptr);
+  if (GoYamlStyleFloat(plain)) {
+    // strconv.ParseFloat fails with ErrRange on overflow (not underflow); go-yaml v2
+    // then keeps the text as a string.
+    double f = std::strtod(plain.c_str(), nullptr);
+    if (!std::isinf(f)) return f;
+  }
   return std::string(in);
 }
 
@@ -123,9 +128,23 @@ bool GoDotFloat(std::string_view s) { return s.size() > 1 && IsDigit(s[1]) && Go
 Json ResolveGo(std::string_view in) {
   if (auto v = GoTable(in)) return *v;
   char c = in[0];
-  if (c == '.') return GoDotFloat(in) ? Json(std::strtod(std::string(in).c_str(), nullptr)) : Json(in);
+  if (c == '.') {
+    if (!GoDotFloat(in)) return Json(in);
+    double f = std::strtod(std::string(in).c_str(), nullptr);
+    return std::isinf(f) ? Json(in) : Json(f);  // overflow: ParseFloat fails, text kept
+  }
   if (c == '-' || c == '+' || IsDigit(c)) return GoNumber(in);
   return std::string(in);
+}
+
+// True for the float texts go-yaml v2 keeps as strings only because they overflow
+// float64 (1e400): YAML 1.2 readers take them as infinities, so they must be quoted.
+bool GoFloatOverflows(std::string_view in) {
+  if (in.empty()) return false;
+  if (in[0] == '.') return GoDotFloat(in) && std::isinf(std::strtod(std::string(in).c_str(), nullptr));
+  if (in[0] != '-' && in[0] != '+' && !IsDigit(in[0])) return false;
+  std::string plain = WithoutUnderscores(in);
+  return GoYamlStyleFloat(plain) && std::isinf(std::strtod(plain.c_str(), nullptr));
 }
 
 bool IsIndicator(char c) {
@@ -175,7 +194,7 @@ Json ResolvePlainScalar(std::string_view text, YamlDialect dialect) {
 
 bool PlainScalarStaysString(std::string_view text) {
   if (text.empty() || !SyntaxAllowsPlain(text)) return false;
-  if (text == "<<" || text == "=" || PyTimestampLike(text)) return false;
+  if (text == "<<" || text == "=" || PyTimestampLike(text) || GoFloatOverflows(text)) return false;
   return ResolveGoYamlV2(text).is_string() && ResolvePyYaml(text).is_string();
 }
 
