@@ -12,17 +12,12 @@
 #include "render/load.h"
 #include "render/values.h"
 
+#include "tests/test_util.h"
+
 namespace lr {
 namespace {
 
-Json Values(const std::string& yaml) {
-  Diagnostics diags;
-  std::optional<Document> doc = LoadValuesFile("values.yaml", yaml, {}, &diags);
-  EXPECT_TRUE(doc.has_value()) << yaml;
-  if (!doc) return Json::object();
-  CoalesceDefaults(EmbeddedDocument(kChartValues), &*doc);
-  return doc->root;
-}
+Json Values(const std::string& yaml) { return ValuesOverDefaults(yaml); }
 
 Objects Build(const std::string& yaml, const std::string& release = "rel") {
   return BuildBundle(Values(yaml), BundleSettings{release});
