@@ -9,7 +9,7 @@ DEBS := cmake g++ make libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libcli
         libfmt-dev libgtest-dev libgmock-dev unzip
 PRESET ?= dev
 
-.PHONY: all deps build run test golden asan fuzz tools lint clean
+.PHONY: all deps build run test golden asan fuzz tools lint clean parity chart-schema
 
 all: build
 
@@ -39,6 +39,15 @@ run: build
 
 test: build tools
 	LR_TOOLS=$(TOOLS) ctest --preset $(PRESET) -j $(JOBS)
+
+# helm template of charts/launch-agent vs launch-render on every golden case and example;
+# prints the first differing object and JSON pointer. CASE=name limits it to matching cases.
+parity: build tools
+	tests/parity/run.sh $(HELM) $(BUILD)/launch-render $(BUILD)/manifest-diff . $(CASE)
+
+# Regenerates the chart's values.schema.json from schemas/values.schema.json.
+chart-schema: build
+	$(BUILD)/chart-schema schemas/values.schema.json charts/launch-agent/values.schema.json
 
 # Rewrites every expected output under tests/golden and examples/; review the diff.
 golden: build

@@ -72,6 +72,20 @@ std::optional<ManifestDifference> DiffLists(const Json& left, const Json& right,
                               : ManifestDifference{"", at, "(missing)", Show(right[common])};
 }
 
+// kubectl's `kind: List` (what `launch-render -o json` prints) stands for its items.
+std::vector<Json> Flatten(const std::vector<Json>& docs) {
+  std::vector<Json> out;
+  for (const Json& d : docs) {
+    if (d.is_object() && d.value("kind", Json()) == "List" && d.contains("items") &&
+        d["items"].is_array()) {
+      for (const Json& item : d["items"]) out.push_back(item);
+    } else {
+      out.push_back(d);
+    }
+  }
+  return out;
+}
+
 using Index = std::map<std::string, std::vector<const Json*>>;
 
 Index IndexObjects(const std::vector<Json>& docs) {
@@ -124,8 +138,9 @@ std::optional<ManifestDifference> DiffValues(const Json& left, const Json& right
   return std::nullopt;
 }
 
-std::optional<ManifestDifference> DiffManifests(const std::vector<Json>& left,
-                                                const std::vector<Json>& right) {
+std::optional<ManifestDifference> DiffManifests(const std::vector<Json>& left_docs,
+                                                const std::vector<Json>& right_docs) {
+  std::vector<Json> left = Flatten(left_docs), right = Flatten(right_docs);
   Index l = IndexObjects(left), r = IndexObjects(right);
   std::map<std::string, size_t> seen;
   for (const Json& doc : left) {

@@ -75,6 +75,14 @@ TEST(ManifestDiffTest, EmptyDocumentsAreIgnored) {
   EXPECT_EQ(Diff("---\n" + Both() + "---\n", Both()), "");
 }
 
+TEST(ManifestDiffTest, AListStandsForItsItems) {
+  std::string list = R"({"apiVersion": "v1", "kind": "List", "items": [)" +
+                     std::string(R"({"apiVersion": "v1", "kind": "ConfigMap", )") +
+                     R"("metadata": {"name": "cm", "namespace": "ns"}, "data": {"k": "v"}}]})";
+  EXPECT_EQ(Diff(kConfigMap, list), "");
+  EXPECT_NE(Diff(Both(), list), "");
+}
+
 TEST(ManifestDiffTest, DetectsAChangedValue) {
   std::string changed = Both();
   changed.replace(changed.find("value: \"2\""), 10, "value: \"3\"");

@@ -11,7 +11,8 @@
 set -u
 HELM=$1 BIN=$2 DIFF=$3 SRC=$4 FILTER=${5:-}
 cd "$SRC" || exit 1
-CHART=charts/launch-agent
+[ -x "$HELM" ] || { echo "skipped: no helm at $HELM (make tools)"; exit 77; }
+CHART=${LR_CHART:-charts/launch-agent}
 RELEASES=(release-name r ml-platform-launch-agent-production-0001)
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
