@@ -10,6 +10,7 @@
 #include "render/set_values.h"
 #include "render/values.h"
 #include "render/values_check.h"
+#include "render/values_schema.h"
 
 namespace lr {
 namespace {
@@ -89,6 +90,8 @@ RenderResult RenderBundle(const RenderRequest& request, FileSource& files) {
   CoalesceDefaults(EmbeddedDocument(kChartValues), &*values);
   CheckValues(*values, MakeCheckSettings(request), diags);
   if (StageFailed(request.strict, diags)) return result;
+  CheckValuesSchema(*values, MakeCheckSettings(request), diags);
+  if (diags->HasErrors()) return result;
   BundleSettings settings;
   settings.release = request.release;
   Objects objects = BuildBundle(values->root, settings);

@@ -1,0 +1,97 @@
+#include "render/values_schema.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "render/embedded.h"
+#include "render/values_checker.h"
+
+namespace lr {
+namespace {
+
+// helm's view of the values: plain JSON whose integral numbers (within 2^53) are integers.
+nlohmann::json AsHelmSees(const Json& v) {
+  if (v.is_object()) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [k, child] : v.items()) out[k] = AsHelmSees(child);
+    return out;
+  }
+  if (v.is_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Json& child : v) out.push_back(AsHelmSees(child));
+    return out;
+  }
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>();
+  if (v.is_number_unsigned()) return v.get<uint64_t>();
+  if (v.is_number_integer()) return v.get<int64_t>();
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) <= 9007199254740992.0) {
+      return static_cast<int64_t>(d);
+    }
+    return d;
+  }
+  return nullptr;
+}
+
+const valijson::Schema& Schema() {
+  static const valijson::Schema* schema = [] {
+    auto* s = new valijson::Schema;
+    nlohmann::json doc = nlohmann::json::parse(EmbeddedText(kValuesSchema));
+    valijson::SchemaParser parser;
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(doc), *s);
+    return s;
+  }();
+  return *schema;
+}
+
+bool IsPrefix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return a.size() < b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+
+}  // namespace
+
+std::string ContextToPointer(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const std::string& part : context) {
+    if (part.size() >= 2 && part.front() == '[' && part.back() == ']') {
+      std::string token = part.substr(1, part.size() - 2);
+      if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
+        token = token.substr(1, token.size() - 2);
+      }
+      pointer = PointerJoin(pointer, token);
+    }
+  }
+  return pointer;
+}
+
+void CheckValuesSchema(const Document& values, const CheckSettings& settings,
+                       Diagnostics* diags) {
+  nlohmann::json plain = AsHelmSees(values.root);
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  if (validator.validate(Schema(), valijson::adapters::NlohmannJsonAdapter(plain), &results)) {
+    return;
+  }
+  std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
+  ValuesChecker c(values, settings, diags);
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& e : errors) {
+    bool deeper = std::any_of(errors.begin(), errors.end(),
+                              [&](const auto& o) { return IsPrefix(e.context, o.context); });
+    std::string pointer = ContextToPointer(e.context);
+    if (deeper || !seen.insert({pointer, e.description}).second) continue;
+    c.Error(pointer, "does not match the values schema (" + std::string(kValuesSchema) + "): " +
+                         e.description, "values-schema");
+  }
+}
+
+}  // namespace lr
