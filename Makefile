@@ -70,7 +70,7 @@ fuzz: deps
 	done
 
 lint:
-	git ls-files 'render/*.cc' 'render/*.h' 'tests/*.cc' 'tests/*.h' | xargs clang-format --dry-run --Werror
+	git ls-files 'render/*.cc' 'render/*.h' 'tests/*.cc' 'tests/*.h' 'tools/*.cc' | xargs clang-format --dry-run --Werror
 
 clean:
 	rm -rf build build-*

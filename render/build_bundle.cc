@@ -136,8 +136,8 @@ void AddOptionalSecrets(const Json& values, Objects* out) {
   if (std::string creds = TextAt(values, "/gitCreds"); !creds.empty()) {
     KubeObject s = FromSkeleton("git-creds-secret");
     s.body["metadata"]["namespace"] = ns;
-    s.body["stringData"] = Json{{".git-credentials", creds}, {".gitconfig",
-                                s.body["stringData"][".gitconfig"]}};
+    s.body["stringData"] =
+        Json{{".git-credentials", creds}, {".gitconfig", s.body["stringData"][".gitconfig"]}};
     out->push_back(std::move(s));
   }
   if (std::string key = TextAt(values, "/azureStorageAccessKey"); !key.empty()) {
@@ -149,8 +149,8 @@ void AddOptionalSecrets(const Json& values, Objects* out) {
   if (!env.empty()) {
     KubeObject s = FromSkeleton("secret-env-vars-secret");
     s.body["metadata"]["namespace"] = ns;  // upstream hard-codes "wandb" (chart-defects #2)
-    for (const Json& e : env) s.body["data"][ScalarText(e["name"])] =
-        Base64Encode(ScalarText(e.value("value", Json())));
+    for (const Json& e : env)
+      s.body["data"][ScalarText(e["name"])] = Base64Encode(ScalarText(e.value("value", Json())));
     out->push_back(std::move(s));
   }
 }

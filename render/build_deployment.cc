@@ -54,8 +54,9 @@ void AddUserEnv(const Json& values, PodParts* p) {
   }
   for (const Json& e : ListAt(values, "/additionalSecretEnvVars")) {
     std::string name = ScalarText(e["name"]);
-    p->Env(Json{{"name", name},
-                {"valueFrom", {{"secretKeyRef", {{"name", kSecretEnvVarsSecret}, {"key", name}}}}}});
+    p->Env(
+        Json{{"name", name},
+             {"valueFrom", {{"secretKeyRef", {{"name", kSecretEnvVarsSecret}, {"key", name}}}}}});
   }
 }
 
@@ -64,8 +65,7 @@ void AddGitCreds(PodParts* p) {
   p->Volume(Part("gitCredsVolume"));
 }
 
-void AddSsh(const Json& secrets, const std::string& image, const BundleNames& names,
-            PodParts* p) {
+void AddSsh(const Json& secrets, const std::string& image, const BundleNames& names, PodParts* p) {
   Json init = Part("sshInitContainer");
   init["image"] = image;
   p->Init(std::move(init));
@@ -107,14 +107,14 @@ void AddKanikoPvc(const std::string& claim, PodParts* p) {
   p->Volume(std::move(volume));
 }
 
-void FillFixed(const Json& values, const std::string& release, const BundleNames& names,
-               Json* d) {
+void FillFixed(const Json& values, const std::string& release, const BundleNames& names, Json* d) {
   (*d)["metadata"]["name"] = names.deployment;
   (*d)["metadata"]["namespace"] = TextAt(values, "/namespace");
   (*d)["spec"]["selector"]["matchLabels"]["app"] = names.deployment;
   Json& meta = (*d)["spec"]["template"]["metadata"];
   meta["labels"]["app"] = names.deployment;
-  Json labels = StringMapAt(values, "/agent/labels");  // a named copy: items() of a temporary dangles
+  Json labels =
+      StringMapAt(values, "/agent/labels");  // a named copy: items() of a temporary dangles
   for (auto& [k, v] : labels.items()) meta["labels"][k] = v;
   meta["annotations"] = StringMapAt(values, "/agent/podAnnotations");
   Json& pod = (*d)["spec"]["template"]["spec"];
@@ -167,8 +167,8 @@ KubeObject BuildPodDisruptionBudget(const Json& values, const std::string& relea
   const Json& min = ValueAt(values, "/agent/minAvailable");
   // values_check allows an integer (maybe written 1.0) or a percentage string
   Json count = min.is_string() ? min : Json(static_cast<int64_t>(min.get<double>()));
-  o.body["spec"] = Json{{"minAvailable", count},
-                        {"selector", {{"matchLabels", {{"app", names.deployment}}}}}};
+  o.body["spec"] =
+      Json{{"minAvailable", count}, {"selector", {{"matchLabels", {{"app", names.deployment}}}}}};
   return o;
 }
 

@@ -14,8 +14,7 @@ void Diagnostics::Error(SourcePos pos, std::string path, std::string message, st
   Add({Severity::kError, std::move(pos), std::move(path), std::move(message), std::move(rule)});
 }
 
-void Diagnostics::Warning(SourcePos pos, std::string path, std::string message,
-                          std::string rule) {
+void Diagnostics::Warning(SourcePos pos, std::string path, std::string message, std::string rule) {
   Add({Severity::kWarning, std::move(pos), std::move(path), std::move(message), std::move(rule)});
 }
 

@@ -67,9 +67,8 @@ std::string PointerToPath(std::string_view pointer, const Json& root) {
   size_t pos = 0;
   while (pos < pointer.size() && pointer[pos] == '/') {
     size_t next = pointer.find('/', pos + 1);
-    std::string token = Unescape(pointer.substr(pos + 1, next == std::string_view::npos
-                                                            ? std::string_view::npos
-                                                            : next - pos - 1));
+    std::string token = Unescape(pointer.substr(
+        pos + 1, next == std::string_view::npos ? std::string_view::npos : next - pos - 1));
     bool index = node && node->is_array();
     if (index) {
       out += '[' + token + ']';

@@ -19,9 +19,9 @@ using Json = nlohmann::ordered_json;
 
 // Where a node is: the key that names it (for mapping entries) and the value.
 struct NodePos {
-  SourcePos key;    // line of "key:"; equals value for sequence items and the root
-  SourcePos value;  // first character of the value (the indicator for block scalars)
-  bool user = true; // false for built-in defaults
+  SourcePos key;     // line of "key:"; equals value for sequence items and the root
+  SourcePos value;   // first character of the value (the indicator for block scalars)
+  bool user = true;  // false for built-in defaults
 };
 
 // JSON pointer helpers (RFC 6901).

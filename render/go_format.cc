@@ -41,7 +41,8 @@ Decimal ShortestDecimal(double f) {
   d.neg = std::signbit(f);
   if (f == 0) return d;
   char buf[64];
-  const auto res = std::to_chars(buf, buf + sizeof buf, std::fabs(f), std::chars_format::scientific);
+  const auto res =
+      std::to_chars(buf, buf + sizeof buf, std::fabs(f), std::chars_format::scientific);
   const std::string_view text(buf, static_cast<size_t>(res.ptr - buf));  // "1.2345e+05"
   const size_t e = text.find('e');
   for (char c : text.substr(0, e)) {
@@ -132,14 +133,22 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
 // The escape Go writes for an ASCII byte, or "" when the byte is written raw.
 std::string AsciiEscape(unsigned char c) {
   switch (c) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '\b': return "\\b";
-    case '\f': return "\\f";
-    case '\n': return "\\n";
-    case '\r': return "\\r";
-    case '\t': return "\\t";
-    default: break;
+    case '"':
+      return "\\\"";
+    case '\\':
+      return "\\\\";
+    case '\b':
+      return "\\b";
+    case '\f':
+      return "\\f";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
+    default:
+      break;
   }
   if (c < 0x20 || c == '<' || c == '>' || c == '&') {
     return std::string("\\u00") + kHex[c >> 4] + kHex[c & 0xf];

@@ -65,15 +65,15 @@ Json Converter::Convert(const YAML::Node& node, const std::string& ptr, SourcePo
                         int depth) {
   if (++nodes_ > options_.limits.max_nodes) {
     if (nodes_ == options_.limits.max_nodes + 1) {
-      Fail(node.Mark(), "", "document expands to more than " +
-                                std::to_string(options_.limits.max_nodes) +
-                                " nodes (alias expansion limit)");
+      Fail(node.Mark(), "",
+           "document expands to more than " + std::to_string(options_.limits.max_nodes) +
+               " nodes (alias expansion limit)");
     }
     return nullptr;
   }
   if (depth > options_.limits.max_depth) {
-    Fail(node.Mark(), "", "nesting deeper than " + std::to_string(options_.limits.max_depth) +
-                              " levels");
+    Fail(node.Mark(), "",
+         "nesting deeper than " + std::to_string(options_.limits.max_depth) + " levels");
     return nullptr;
   }
   SourcePos value_pos = Pos(node.Mark());
@@ -104,8 +104,8 @@ Json Converter::ConvertScalar(const YAML::Node& node, const std::string& ptr) {
   if (Unterminated(node, ptr)) return nullptr;
   const std::string& text = node.Scalar();
   if (text.size() > options_.limits.max_scalar_bytes) {
-    Fail(node.Mark(), ptr, "scalar longer than " +
-                               std::to_string(options_.limits.max_scalar_bytes) + " bytes");
+    Fail(node.Mark(), ptr,
+         "scalar longer than " + std::to_string(options_.limits.max_scalar_bytes) + " bytes");
     return nullptr;
   }
   const std::string& tag = node.Tag();
@@ -142,8 +142,7 @@ bool IsMergeKey(const YAML::Node& key) {
   return key.IsScalar() && key.Tag() == "?" && key.Scalar() == "<<";
 }
 
-void Converter::AddMerged(const YAML::Node& source, const std::string& ptr, int depth,
-                          Json* out) {
+void Converter::AddMerged(const YAML::Node& source, const std::string& ptr, int depth, Json* out) {
   if (source.IsSequence()) {
     for (const auto& item : source) AddMerged(item, ptr, depth, out);
     return;
@@ -256,8 +255,7 @@ std::optional<Document> LoadValuesFile(const std::string& file, const std::strin
   if (docs->size() > 1) {
     const NodePos* second = (*docs)[1].Find("");
     diags->Error(second ? second->value : SourcePos{file, 0, 0}, "",
-                 "a values file must hold one YAML document, found " +
-                     std::to_string(docs->size()),
+                 "a values file must hold one YAML document, found " + std::to_string(docs->size()),
                  "yaml");
     return std::nullopt;
   }
@@ -284,7 +282,11 @@ std::optional<SourcePos> FindInvalidUtf8(const std::string& file, std::string_vi
   int line = 1, col = 1;
   for (size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
     bool ok = len > 0 && i + len <= text.size();
     uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
     for (size_t k = 1; ok && k < len; ++k) {

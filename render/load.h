@@ -16,10 +16,10 @@ namespace lr {
 
 // Defaults are documented in README ("Limits").
 struct LoadLimits {
-  size_t max_bytes = 64u << 20;      // input size
-  int max_depth = 200;               // nesting of maps and lists
-  size_t max_nodes = 200'000;        // nodes after alias expansion (billion laughs); ~100 MiB
-  size_t max_documents = 10'000;     // documents in one stream
+  size_t max_bytes = 64u << 20;   // input size
+  int max_depth = 200;            // nesting of maps and lists
+  size_t max_nodes = 200'000;     // nodes after alias expansion (billion laughs); ~100 MiB
+  size_t max_documents = 10'000;  // documents in one stream
   size_t max_scalar_bytes = 16u << 20;
 };
 

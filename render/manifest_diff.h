@@ -3,7 +3,8 @@
 // Objects are matched by apiVersion, kind, namespace and name, so document order, key order
 // and quoting style never matter; value types (string vs number vs boolean vs null), values and
 // list order always do. Numbers compare by value (1 and 1.0 are the same number). Null
-// documents (empty YAML documents) are ignored; a `kind: List` counts as its items. Never parses text itself.
+// documents (empty YAML documents) are ignored; a `kind: List` counts as its items. Never parses
+// text itself.
 #pragma once
 
 #include <optional>

@@ -7,8 +7,8 @@ bool IsLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '
 bool IsAlnum(char c) { return IsLowerAlnum(c) || (c >= 'A' && c <= 'Z'); }
 
 std::string TooLong(size_t size, size_t max) {
-  return "is " + std::to_string(size) + " characters long, more than the " +
-         std::to_string(max) + " allowed";
+  return "is " + std::to_string(size) + " characters long, more than the " + std::to_string(max) +
+         " allowed";
 }
 
 // [a-z0-9]([-a-z0-9]*[a-z0-9])? without the length rule.

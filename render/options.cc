@@ -24,8 +24,9 @@ void DefineRender(CLI::App* app, Options* options) {
   render->callback([options] { options->command = Options::Command::kRender; });
   RenderRequest& r = options->render;
   render->add_option("VALUES", r.values_files, "values files (\"-\" reads standard input)");
-  render->add_option("-f,--values", options->more_values,
-                     "more values files, applied after VALUES, in order")
+  render
+      ->add_option("-f,--values", options->more_values,
+                   "more values files, applied after VALUES, in order")
       ->allow_extra_args(false);
   render->add_option("--set", r.set, "set values on the command line (helm syntax)")
       ->allow_extra_args(false);

@@ -7,15 +7,42 @@ namespace lr {
 namespace {
 
 // helm v3 pkg/releaseutil InstallOrder (kind names are facts, not code).
-constexpr std::array<std::string_view, 36> kInstallOrder = {
-    "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange",
-    "PodSecurityPolicy", "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList",
-    "ConfigMap", "StorageClass", "PersistentVolume", "PersistentVolumeClaim",
-    "CustomResourceDefinition", "ClusterRole", "ClusterRoleList", "ClusterRoleBinding",
-    "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList", "Service",
-    "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
-    "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress",
-    "APIService"};
+constexpr std::array<std::string_view, 36> kInstallOrder = {"PriorityClass",
+                                                            "Namespace",
+                                                            "NetworkPolicy",
+                                                            "ResourceQuota",
+                                                            "LimitRange",
+                                                            "PodSecurityPolicy",
+                                                            "PodDisruptionBudget",
+                                                            "ServiceAccount",
+                                                            "Secret",
+                                                            "SecretList",
+                                                            "ConfigMap",
+                                                            "StorageClass",
+                                                            "PersistentVolume",
+                                                            "PersistentVolumeClaim",
+                                                            "CustomResourceDefinition",
+                                                            "ClusterRole",
+                                                            "ClusterRoleList",
+                                                            "ClusterRoleBinding",
+                                                            "ClusterRoleBindingList",
+                                                            "Role",
+                                                            "RoleList",
+                                                            "RoleBinding",
+                                                            "RoleBindingList",
+                                                            "Service",
+                                                            "DaemonSet",
+                                                            "Pod",
+                                                            "ReplicationController",
+                                                            "ReplicaSet",
+                                                            "Deployment",
+                                                            "HorizontalPodAutoscaler",
+                                                            "StatefulSet",
+                                                            "Job",
+                                                            "CronJob",
+                                                            "IngressClass",
+                                                            "Ingress",
+                                                            "APIService"};
 
 }  // namespace
 

@@ -15,8 +15,7 @@
 namespace lr {
 namespace {
 
-std::optional<Document> ReadValues(const std::string& path, FileSource& files,
-                                   Diagnostics* diags) {
+std::optional<Document> ReadValues(const std::string& path, FileSource& files, Diagnostics* diags) {
   std::string text, error;
   std::string name = DisplayName(path);
   if (!files.Read(path, &text, &error)) {

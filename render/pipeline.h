@@ -22,7 +22,7 @@ struct RenderRequest {
   std::vector<std::string> set_string;    // --set-string arguments, in command-line order
   std::string release = "release-name";   // helm template's default release name
   OutputFormat format = OutputFormat::kYaml;
-  bool strict = false;                    // warnings fail the render
+  bool strict = false;  // warnings fail the render
 };
 
 struct RenderResult {

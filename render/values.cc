@@ -27,8 +27,8 @@ void CopyPositions(const Document& from, const std::string& pointer, Document* t
   }
 }
 
-void MergeMaps(const Json& overlay, const std::string& pointer, const Document& from,
-               Json* base, Document* to) {
+void MergeMaps(const Json& overlay, const std::string& pointer, const Document& from, Json* base,
+               Document* to) {
   for (const auto& [key, value] : overlay.items()) {
     std::string child = PointerJoin(pointer, key);
     Json* existing = base->contains(key) ? &(*base)[key] : nullptr;
@@ -43,8 +43,8 @@ void MergeMaps(const Json& overlay, const std::string& pointer, const Document& 
   }
 }
 
-void Coalesce(const Json& defaults, const std::string& pointer, const Document& from,
-              Json* user, Document* to) {
+void Coalesce(const Json& defaults, const std::string& pointer, const Document& from, Json* user,
+              Document* to) {
   for (const auto& [key, value] : defaults.items()) {
     std::string child = PointerJoin(pointer, key);
     if (!user->contains(key)) {

@@ -113,10 +113,11 @@ void ValuesChecker::StringMap(std::string_view pointer, bool labels, bool null_w
       Warn(child, "is null; annotation values must be strings, so it is emitted as \"\"",
            "values-null");
     } else {
-      Error(child, "must be a string, got " + DescribeValue(value) +
-                       (value.is_primitive() && !value.is_null()
-                            ? " (quote it: " + Quote(ScalarText(value)) + ")"
-                            : ""),
+      Error(child,
+            "must be a string, got " + DescribeValue(value) +
+                (value.is_primitive() && !value.is_null()
+                     ? " (quote it: " + Quote(ScalarText(value)) + ")"
+                     : ""),
             "values-shape");
     }
   }

@@ -23,7 +23,8 @@ void CheckApiKey(ValuesChecker& c) {
   if (key && !key->is_primitive()) return;  // shape error already reported
   c.Error("/agent/apiKey",
           "is required: set it to a W&B API key, or set agent.useExternalWandbSecret: true "
-          "and create the Secret wandb-api-key-" + c.settings().release + " yourself",
+          "and create the Secret wandb-api-key-" +
+              c.settings().release + " yourself",
           "required");
 }
 
@@ -31,18 +32,24 @@ void CheckLaunchConfig(ValuesChecker& c) {
   const Json* v = c.Get("/launchConfig");
   if (v && v->is_string()) {
     if (v->get<std::string>().find_first_not_of(" \t\r\n") != std::string::npos) return;
-    c.Error("/launchConfig", "is required: it is empty; set it to the contents of your launch "
-            "agent config file", "required");
+    c.Error("/launchConfig",
+            "is required: it is empty; set it to the contents of your launch "
+            "agent config file",
+            "required");
   } else if (v && v->is_object()) {
-    c.Error("/launchConfig", "must be a string holding the launch agent config file, got a "
-            "mapping: write \"launchConfig: |\" and indent the config below it", "values-shape");
+    c.Error("/launchConfig",
+            "must be a string holding the launch agent config file, got a "
+            "mapping: write \"launchConfig: |\" and indent the config below it",
+            "values-shape");
   } else if (v && !v->is_null()) {
-    c.Error("/launchConfig", "must be a string holding the launch agent config file, got " +
-            DescribeValue(*v), "values-shape");
+    c.Error("/launchConfig",
+            "must be a string holding the launch agent config file, got " + DescribeValue(*v),
+            "values-shape");
   } else {
-    c.Error("/launchConfig", std::string("is required: ") +
-            (c.WasNulled("/launchConfig") ? "it is null; " : "") +
-            "set it to the contents of your launch agent config file", "required");
+    c.Error("/launchConfig",
+            std::string("is required: ") + (c.WasNulled("/launchConfig") ? "it is null; " : "") +
+                "set it to the contents of your launch agent config file",
+            "required");
   }
 }
 
@@ -52,11 +59,15 @@ void CheckMinAvailable(ValuesChecker& c) {
   if (!v) return;
   static const std::regex kPercent(R"([0-9]+%)");
   bool ok = v->is_string() ? std::regex_match(v->get<std::string>(), kPercent)
-            : v->is_number() && v->get<double>() >= 0 &&
-                  v->get<double>() == static_cast<double>(static_cast<int64_t>(v->get<double>()));
+                           : v->is_number() && v->get<double>() >= 0 &&
+                                 v->get<double>() ==
+                                     static_cast<double>(static_cast<int64_t>(v->get<double>()));
   if (!ok) {
-    c.Error("/agent/minAvailable", "must be a non-negative integer or a percentage such as "
-            "\"50%\", got " + DescribeValue(*v), "values-shape");
+    c.Error("/agent/minAvailable",
+            "must be a non-negative integer or a percentage such as "
+            "\"50%\", got " +
+                DescribeValue(*v),
+            "values-shape");
   }
 }
 
@@ -86,8 +97,11 @@ void CheckLabelsAndAnnotations(ValuesChecker& c) {
   c.StringMap("/agent/labels", true, false);
   c.StringMap("/agent/podAnnotations", false, false);
   if (c.Get("/agent/labels/app")) {
-    c.Error("/agent/labels/app", "is reserved: the pod's app label is the Deployment selector "
-            "(app=launch-agent-" + c.settings().release + ")", "reserved");
+    c.Error("/agent/labels/app",
+            "is reserved: the pod's app label is the Deployment selector "
+            "(app=launch-agent-" +
+                c.settings().release + ")",
+            "reserved");
   }
   for (const char* key : {"checksum/config", "checksum/secret"}) {
     std::string ptr = PointerJoin("/agent/podAnnotations", key);
@@ -154,8 +168,10 @@ bool EnvListShape(ValuesChecker& c, std::string_view pointer) {
   const Json* v = c.Get(pointer);
   if (!v || v->is_null() || (v->is_object() && v->empty())) return false;
   if (v->is_object()) {
-    c.Error(pointer, "must be a list of {name, value} entries, got a mapping (write \"- name: "
-            "KEY\" and \"value: ...\" for each variable)", "values-shape");
+    c.Error(pointer,
+            "must be a list of {name, value} entries, got a mapping (write \"- name: "
+            "KEY\" and \"value: ...\" for each variable)",
+            "values-shape");
     return false;
   }
   return c.List(pointer, false);
@@ -229,8 +245,10 @@ void CheckCaBundle(ValuesChecker& c) {
   std::string name = TextAt(c, name_ptr), key = TextAt(c, key_ptr);
   if (name.empty() != key.empty()) {
     const std::string& set = name.empty() ? key_ptr : name_ptr;
-    c.Error(set, std::string("is set but customCABundle.configMap.") +
-            (name.empty() ? "name" : "key") + " is not; the CA bundle needs both", "ca-bundle");
+    c.Error(set,
+            std::string("is set but customCABundle.configMap.") + (name.empty() ? "name" : "key") +
+                " is not; the CA bundle needs both",
+            "ca-bundle");
     return;
   }
   if (name.empty()) return;

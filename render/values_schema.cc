@@ -73,8 +73,7 @@ std::string ContextToPointer(const std::vector<std::string>& context) {
   return pointer;
 }
 
-void CheckValuesSchema(const Document& values, const CheckSettings& settings,
-                       Diagnostics* diags) {
+void CheckValuesSchema(const Document& values, const CheckSettings& settings, Diagnostics* diags) {
   nlohmann::json plain = AsHelmSees(values.root);
   valijson::Validator validator;
   valijson::ValidationResults results;
@@ -89,8 +88,10 @@ void CheckValuesSchema(const Document& values, const CheckSettings& settings,
                               [&](const auto& o) { return IsPrefix(e.context, o.context); });
     std::string pointer = ContextToPointer(e.context);
     if (deeper || !seen.insert({pointer, e.description}).second) continue;
-    c.Error(pointer, "does not match the values schema (" + std::string(kValuesSchema) + "): " +
-                         e.description, "values-schema");
+    c.Error(
+        pointer,
+        "does not match the values schema (" + std::string(kValuesSchema) + "): " + e.description,
+        "values-schema");
   }
 }
 

@@ -14,16 +14,21 @@ void CheckPdbBlocksEviction(ValuesChecker& c) {
   bool blocks = (v->is_number() && v->get<double>() >= 1) ||
                 (v->is_string() && v->get<std::string>() == "100%");
   if (!blocks) return;
-  c.Warn("/agent/minAvailable", "is " + ScalarText(*v) + " with 1 replica: the "
-         "PodDisruptionBudget never allows an eviction, so `kubectl drain` blocks on the agent "
-         "node; 0 allows it", "pdb-blocks-eviction");
+  c.Warn("/agent/minAvailable",
+         "is " + ScalarText(*v) +
+             " with 1 replica: the "
+             "PodDisruptionBudget never allows an eviction, so `kubectl drain` blocks on the agent "
+             "node; 0 allows it",
+         "pdb-blocks-eviction");
 }
 
 void CheckSshHostKeys(ValuesChecker& c) {
   const Json* v = c.Get("/sshAuthSecrets");
   if (!v || !v->is_array() || v->empty()) return;
-  c.Warn("/sshAuthSecrets", "the generated ssh config sets StrictHostKeyChecking no for every "
-         "host, so git over ssh does not verify host keys", "ssh-host-keys");
+  c.Warn("/sshAuthSecrets",
+         "the generated ssh config sets StrictHostKeyChecking no for every "
+         "host, so git over ssh does not verify host keys",
+         "ssh-host-keys");
 }
 
 void CheckAzureSecretNamespace(ValuesChecker& c) {
@@ -31,10 +36,11 @@ void CheckAzureSecretNamespace(ValuesChecker& c) {
   const Json* ns = c.Get("/namespace");
   if (!key || !key->is_primitive() || ScalarText(*key).empty()) return;
   if (!ns || !ns->is_primitive() || ScalarText(*ns) == kAzureStorageNamespace) return;
-  c.Warn("/azureStorageAccessKey", std::string("is stored in the Secret ") +
-         kAzureStorageSecret + " in namespace " + kAzureStorageNamespace +
-         " (where the agent reads it), not in " + Quote(ScalarText(*ns)) +
-         "; Kaniko build jobs in other namespaces need their own copy", "azure-secret-namespace");
+  c.Warn("/azureStorageAccessKey",
+         std::string("is stored in the Secret ") + kAzureStorageSecret + " in namespace " +
+             kAzureStorageNamespace + " (where the agent reads it), not in " +
+             Quote(ScalarText(*ns)) + "; Kaniko build jobs in other namespaces need their own copy",
+         "azure-secret-namespace");
 }
 
 }  // namespace

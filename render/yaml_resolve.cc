@@ -93,8 +93,7 @@ Json GoNumber(std::string_view in) {
   if (ParseGoUnsigned(body, &mag)) {
     constexpr uint64_t kMaxInt = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
     if (negative && mag <= kMaxInt + 1) {
-      return mag == kMaxInt + 1 ? std::numeric_limits<int64_t>::min()
-                                : -static_cast<int64_t>(mag);
+      return mag == kMaxInt + 1 ? std::numeric_limits<int64_t>::min() : -static_cast<int64_t>(mag);
     }
     if (!negative && mag <= kMaxInt) return static_cast<int64_t>(mag);
     if (!signed_) return mag;
@@ -141,7 +140,8 @@ Json ResolveGo(std::string_view in) {
 // float64 (1e400): YAML 1.2 readers take them as infinities, so they must be quoted.
 bool GoFloatOverflows(std::string_view in) {
   if (in.empty()) return false;
-  if (in[0] == '.') return GoDotFloat(in) && std::isinf(std::strtod(std::string(in).c_str(), nullptr));
+  if (in[0] == '.')
+    return GoDotFloat(in) && std::isinf(std::strtod(std::string(in).c_str(), nullptr));
   if (in[0] != '-' && in[0] != '+' && !IsDigit(in[0])) return false;
   std::string plain = WithoutUnderscores(in);
   return GoYamlStyleFloat(plain) && std::isinf(std::strtod(plain.c_str(), nullptr));

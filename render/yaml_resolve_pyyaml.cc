@@ -62,9 +62,12 @@ bool PyInt(std::string_view s) {
   size_t body = sc.i;
   if (sc.Eat('0')) {
     if (sc.End()) return true;
-    if (sc.Eat('b')) return sc.While([](char c) { return c == '0' || c == '1' || c == '_'; }) > 0 && sc.End();
+    if (sc.Eat('b'))
+      return sc.While([](char c) { return c == '0' || c == '1' || c == '_'; }) > 0 && sc.End();
     if (sc.Eat('x')) {
-      return sc.While([](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == '_'; }) > 0 &&
+      return sc.While([](char c) {
+        return std::isxdigit(static_cast<unsigned char>(c)) || c == '_';
+      }) > 0 &&
              sc.End();
     }
     return sc.While([](char c) { return (c >= '0' && c <= '7') || c == '_'; }) > 0 && sc.End();
@@ -84,8 +87,8 @@ bool PyExponent(Scan* sc) {
 }
 
 bool PyFloat(std::string_view s) {
-  if (OneOf(s, {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF",
-                "+.inf", "+.Inf", "+.INF"})) {
+  if (OneOf(s, {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf",
+                "+.Inf", "+.INF"})) {
     return true;
   }
   Scan sc{s};

@@ -40,8 +40,7 @@ std::vector<const KubeObject*> OfKind(const Objects& objects, const std::string&
   return out;
 }
 
-const KubeObject* Named(const Objects& objects, const std::string& kind,
-                        const std::string& name) {
+const KubeObject* Named(const Objects& objects, const std::string& kind, const std::string& name) {
   for (const KubeObject& o : objects) {
     if (o.Kind() == kind && o.Name() == name) return &o;
   }
@@ -99,9 +98,9 @@ TEST(BuildBundle, NamesFollowRelease) {
 }
 
 TEST(BuildBundle, ApiKeySecretPerUniqueTargetNamespace) {
-  Objects objects =
-      Build("agent:\n  apiKey: sekrit\nnamespace: agents\n"
-            "additionalTargetNamespaces: [b, a, b, agents, c]\n");
+  Objects objects = Build(
+      "agent:\n  apiKey: sekrit\nnamespace: agents\n"
+      "additionalTargetNamespaces: [b, a, b, agents, c]\n");
   std::vector<std::string> secrets, bindings;
   for (const KubeObject* s : OfKind(objects, "Secret")) {
     EXPECT_EQ(s->Name(), "wandb-api-key-rel");
@@ -209,10 +208,13 @@ TEST(BuildBundle, EnvValuesBecomeStrings) {
       "  - name: FLOAT\n    value: 1.5\n  - name: BIG\n    value: 1e3\n"
       "  - name: NONE\n  - name: STR\n    value: \"007\"\n");
   const Json& env = AgentEnv(objects);
-  const std::pair<const char*, const char*> expected[] = {
-      {"INT", "1"},    {"BOOL", "true"}, {"FLOAT", "1.5"},
-      {"BIG", "1000"}, {"NONE", ""},     {"STR", "007"},
-      {"WANDB_LAUNCH_START_TIMEOUT", "900"}};
+  const std::pair<const char*, const char*> expected[] = {{"INT", "1"},
+                                                          {"BOOL", "true"},
+                                                          {"FLOAT", "1.5"},
+                                                          {"BIG", "1000"},
+                                                          {"NONE", ""},
+                                                          {"STR", "007"},
+                                                          {"WANDB_LAUNCH_START_TIMEOUT", "900"}};
   for (const auto& [name, value] : expected) {
     const Json* e = EnvNamed(env, name);
     ASSERT_NE(e, nullptr) << name;
@@ -221,13 +223,15 @@ TEST(BuildBundle, EnvValuesBecomeStrings) {
   }
   // User variables come after the fixed ones, in order.
   std::vector<std::string> tail;
-  for (size_t i = env.size() - 6; i < env.size(); ++i) tail.push_back(env[i]["name"].get<std::string>());
+  for (size_t i = env.size() - 6; i < env.size(); ++i)
+    tail.push_back(env[i]["name"].get<std::string>());
   EXPECT_EQ(tail, (std::vector<std::string>{"INT", "BOOL", "FLOAT", "BIG", "NONE", "STR"}));
 }
 
 TEST(BuildBundle, LabelsAndAnnotationsAreStrings) {
-  Objects objects = Build("agent:\n  apiKey: k\n  labels:\n    team: ml\n  podAnnotations:\n"
-                          "    a: b\nserviceAccount:\n  annotations:\n    x.io/y:\n");
+  Objects objects = Build(
+      "agent:\n  apiKey: k\n  labels:\n    team: ml\n  podAnnotations:\n"
+      "    a: b\nserviceAccount:\n  annotations:\n    x.io/y:\n");
   const KubeObject* d = Named(objects, "Deployment", "launch-agent-rel");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->body["spec"]["template"]["metadata"]["labels"],
@@ -258,8 +262,9 @@ TEST(BuildBundle, PodDisruptionBudget) {
 }
 
 TEST(BuildBundle, SshConfigMap) {
-  Objects objects = Build("agent:\n  apiKey: k\nsshAuthSecrets:\n  - name: s0\n    host: a.com\n"
-                          "  - name: s1\n    host: b.com\n");
+  Objects objects = Build(
+      "agent:\n  apiKey: k\nsshAuthSecrets:\n  - name: s0\n    host: a.com\n"
+      "  - name: s1\n    host: b.com\n");
   ASSERT_GE(objects.size(), 2u);
   EXPECT_EQ(objects[1].Kind(), "ConfigMap");
   EXPECT_EQ(objects[1].Name(), "ssh-config-rel");

@@ -66,10 +66,9 @@ TEST(KindChecksum, IsSha256OfGoJsonOfBodies) {
 TEST(KindChecksum, NoObjectsIsChecksumOfEmptyList) {
   Objects objects;
   EXPECT_EQ(KindChecksum(objects, "Secret"), Sha256Hex("[]"));
-  EXPECT_EQ(Sha256Hex("[]"),
-            "4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945");
-  Objects external = BuildBundle(Values("agent:\n  useExternalWandbSecret: true\n"),
-                                 BundleSettings{"rel"});
+  EXPECT_EQ(Sha256Hex("[]"), "4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945");
+  Objects external =
+      BuildBundle(Values("agent:\n  useExternalWandbSecret: true\n"), BundleSettings{"rel"});
   EXPECT_EQ(KindChecksum(external, "Secret"), Sha256Hex("[]"));
 }
 

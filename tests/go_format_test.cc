@@ -88,9 +88,9 @@ TEST(GoFormatTest, JsonStringEscapes) {
       {"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\""},
       {"\xe2\x80\xa8\xe2\x80\xa9", R"("\u2028\u2029")"},
       {"a\xffz", R"("a\ufffdz")"},
-      {"\xc0\xaf", R"("\ufffd\ufffd")"},      // overlong: each byte is an error
+      {"\xc0\xaf", R"("\ufffd\ufffd")"},            // overlong: each byte is an error
       {"\xed\xa0\x80", R"("\ufffd\ufffd\ufffd")"},  // surrogate
-      {"\xe2\x82", R"("\ufffd\ufffd")"},      // truncated
+      {"\xe2\x82", R"("\ufffd\ufffd")"},            // truncated
   };
   for (const Row& r : rows) {
     EXPECT_EQ(GoJson(Json(r.in)), r.out) << testing::PrintToString(r.in);

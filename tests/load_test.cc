@@ -131,10 +131,11 @@ TEST(LoadTest, EveryDuplicateIsReported) {
   Diagnostics diags;
   EXPECT_FALSE(Load("a: 1\na: 2\nb: 1\nb: 2\n", &diags));
   EXPECT_EQ(diags.errors(), 2);
-  EXPECT_EQ(Errors(diags),
-            (std::vector<std::string>{
-                "values.yaml:2:1: error: a: duplicate key \"a\" (first defined at line 1) [yaml]",
-                "values.yaml:4:1: error: b: duplicate key \"b\" (first defined at line 3) [yaml]"}));
+  EXPECT_EQ(
+      Errors(diags),
+      (std::vector<std::string>{
+          "values.yaml:2:1: error: a: duplicate key \"a\" (first defined at line 1) [yaml]",
+          "values.yaml:4:1: error: b: duplicate key \"b\" (first defined at line 3) [yaml]"}));
 }
 
 TEST(LoadTest, AnchorsAliasesAndMergeKeys) {
@@ -231,7 +232,8 @@ TEST(LoadTest, PyYamlDialect) {
   LoadOptions options;
   options.dialect = YamlDialect::kPyYaml;
   Diagnostics diags;
-  auto doc = LoadValuesFile("c.yaml", "a: y\nb: 1e3\nc: 1:20\nd: yes\ne: 1.0e+3\n", options, &diags);
+  auto doc =
+      LoadValuesFile("c.yaml", "a: y\nb: 1e3\nc: 1:20\nd: yes\ne: 1.0e+3\n", options, &diags);
   ASSERT_TRUE(doc);
   EXPECT_EQ(doc->root, (Json{{"a", "y"}, {"b", "1e3"}, {"c", 80}, {"d", true}, {"e", 1000.0}}));
 }
@@ -283,8 +285,7 @@ TEST(LoadTest, JsonIsAccepted) {
   Diagnostics diags;
   auto json = Load(R"({"a": [1, "2", 1.5, true], "b": null, "c": {"d": "<x>"}})", &diags);
   ASSERT_TRUE(json);
-  EXPECT_EQ(json->root,
-            (Json{{"a", {1, "2", 1.5, true}}, {"b", nullptr}, {"c", {{"d", "<x>"}}}}));
+  EXPECT_EQ(json->root, (Json{{"a", {1, "2", 1.5, true}}, {"b", nullptr}, {"c", {{"d", "<x>"}}}}));
   EXPECT_EQ(At(*json, "/c/d", true), "1:45");
   EXPECT_EQ(At(*json, "/a/1", false), "1:11");
 }
@@ -346,14 +347,14 @@ TEST(LoadTest, FindInvalidUtf8Table) {
       {"\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", 0, 0},  // é € 😀
       {"\xef\xbf\xbf", 0, 0},                            // U+FFFF is valid UTF-8
       {"\xff", 1, 1},
-      {"ab\x80", 1, 3},             // lone continuation byte
-      {"\xc0\xaf", 1, 1},           // overlong '/'
-      {"\xe0\x80\xaf", 1, 1},       // overlong, 3 bytes
-      {"\xed\xa0\x80", 1, 1},       // surrogate U+D800
-      {"\xf4\x90\x80\x80", 1, 1},   // above U+10FFFF
+      {"ab\x80", 1, 3},            // lone continuation byte
+      {"\xc0\xaf", 1, 1},          // overlong '/'
+      {"\xe0\x80\xaf", 1, 1},      // overlong, 3 bytes
+      {"\xed\xa0\x80", 1, 1},      // surrogate U+D800
+      {"\xf4\x90\x80\x80", 1, 1},  // above U+10FFFF
       {"\xf8\x88\x80\x80\x80", 1, 1},
-      {"x\n\ny\xe2\x82", 3, 2},     // truncated at the end
-      {"\xc3(", 1, 1},              // bad continuation
+      {"x\n\ny\xe2\x82", 3, 2},  // truncated at the end
+      {"\xc3(", 1, 1},           // bad continuation
   };
   for (const Row& r : rows) {
     auto bad = FindInvalidUtf8("f", r.text);
@@ -399,7 +400,8 @@ TEST(LoadTest, AliasExpansionLimit) {
   Diagnostics diags;
   EXPECT_FALSE(LoadValuesFile("v.yaml", text, options, &diags));
   ASSERT_EQ(diags.errors(), 1);  // reported once, not once per extra node
-  EXPECT_EQ(diags.all()[0].message, "document expands to more than 20 nodes (alias expansion limit)");
+  EXPECT_EQ(diags.all()[0].message,
+            "document expands to more than 20 nodes (alias expansion limit)");
   options.limits.max_nodes = 32;
   Diagnostics ok;
   auto doc = LoadValuesFile("v.yaml", text, options, &ok);
@@ -441,7 +443,8 @@ TEST(LoadTest, DocumentCountLimit) {
   options.limits.max_documents = 2;
   Diagnostics diags;
   EXPECT_FALSE(LoadStream("s.yaml", "a: 1\n---\nb: 2\n---\nc: 3\n", options, &diags));
-  EXPECT_EQ(Errors(diags), (std::vector<std::string>{"s.yaml: error: more than 2 documents [yaml]"}));
+  EXPECT_EQ(Errors(diags),
+            (std::vector<std::string>{"s.yaml: error: more than 2 documents [yaml]"}));
 }
 
 TEST(LoadTest, LoadStreamKeepsEveryDocument) {

@@ -92,18 +92,21 @@ TEST(ManifestDiffTest, DetectsAChangedValue) {
 }
 
 TEST(ManifestDiffTest, DetectsAMissingObject) {
-  EXPECT_EQ(Diff(Both(), kDeployment), "ConfigMap ns/cm (v1): (whole object): present (helm) != "
-                                        "(missing) (ours)");
-  EXPECT_EQ(Diff(kDeployment, Both()), "ConfigMap ns/cm (v1): (whole object): (missing) (helm) "
-                                        "!= present (ours)");
+  EXPECT_EQ(Diff(Both(), kDeployment),
+            "ConfigMap ns/cm (v1): (whole object): present (helm) != "
+            "(missing) (ours)");
+  EXPECT_EQ(Diff(kDeployment, Both()),
+            "ConfigMap ns/cm (v1): (whole object): (missing) (helm) "
+            "!= present (ours)");
 }
 
 TEST(ManifestDiffTest, DetectsAStringThatBecameANumber) {
   std::string retyped = Both();
   retyped.replace(retyped.find("value: \"1\""), 10, "value: 1");
-  EXPECT_EQ(Diff(Both(), retyped), "Deployment ns/a (apps/v1): "
-                                   "/spec/template/spec/containers/0/env/0/value: \"1\" (helm) != "
-                                   "1 (ours)");
+  EXPECT_EQ(Diff(Both(), retyped),
+            "Deployment ns/a (apps/v1): "
+            "/spec/template/spec/containers/0/env/0/value: \"1\" (helm) != "
+            "1 (ours)");
 }
 
 TEST(ManifestDiffTest, DetectsReorderedEnvEntries) {
@@ -111,9 +114,10 @@ TEST(ManifestDiffTest, DetectsReorderedEnvEntries) {
   const std::string x = "- {name: X, value: \"1\"}", z = "- {name: Z, value: \"2\"}";
   swapped.replace(swapped.find(x), x.size(), z);
   swapped.replace(swapped.rfind(z), z.size(), x);
-  EXPECT_EQ(Diff(Both(), swapped), "Deployment ns/a (apps/v1): "
-                                   "/spec/template/spec/containers/0/env/0/name: \"X\" (helm) != "
-                                   "\"Z\" (ours)");
+  EXPECT_EQ(Diff(Both(), swapped),
+            "Deployment ns/a (apps/v1): "
+            "/spec/template/spec/containers/0/env/0/name: \"X\" (helm) != "
+            "\"Z\" (ours)");
 }
 
 TEST(ManifestDiffTest, DetectsAMissingKeyAndAnExtraListEntry) {
@@ -127,26 +131,28 @@ TEST(ManifestDiffTest, DetectsAMissingKeyAndAnExtraListEntry) {
 }
 
 TEST(ManifestDiffTest, NullIsNotAnEmptyMappingOrString) {
-  EXPECT_NE(Diff("kind: A\nmetadata: {name: a}\nx: null\n", "kind: A\nmetadata: {name: a}\nx: {}\n"),
-            "");
-  EXPECT_NE(Diff("kind: A\nmetadata: {name: a}\nx: null\n", "kind: A\nmetadata: {name: a}\nx: ''\n"),
-            "");
-  EXPECT_NE(Diff("kind: A\nmetadata: {name: a}\nx: true\n",
-                 "kind: A\nmetadata: {name: a}\nx: 'true'\n"),
-            "");
+  EXPECT_NE(
+      Diff("kind: A\nmetadata: {name: a}\nx: null\n", "kind: A\nmetadata: {name: a}\nx: {}\n"), "");
+  EXPECT_NE(
+      Diff("kind: A\nmetadata: {name: a}\nx: null\n", "kind: A\nmetadata: {name: a}\nx: ''\n"), "");
+  EXPECT_NE(
+      Diff("kind: A\nmetadata: {name: a}\nx: true\n", "kind: A\nmetadata: {name: a}\nx: 'true'\n"),
+      "");
 }
 
 TEST(ManifestDiffTest, SameNameInTwoNamespacesAreTwoObjects) {
-  std::string two = "kind: S\nmetadata: {name: k, namespace: a}\n---\nkind: S\nmetadata: {name: "
-                    "k, namespace: b}\n";
+  std::string two =
+      "kind: S\nmetadata: {name: k, namespace: a}\n---\nkind: S\nmetadata: {name: "
+      "k, namespace: b}\n";
   std::string one = "kind: S\nmetadata: {name: k, namespace: a}\n";
   EXPECT_EQ(Diff(two, one), "S b/k (): (whole object): present (helm) != (missing) (ours)");
 }
 
 TEST(ManifestDiffTest, AnObjectTwiceOnOneSideIsADifference) {
   std::string once = "kind: S\nmetadata: {name: k}\n";
-  EXPECT_EQ(Diff(once + "---\n" + once, once), "S k (): (whole object): 2 copies (helm) != 1 "
-                                                "copies (ours)");
+  EXPECT_EQ(Diff(once + "---\n" + once, once),
+            "S k (): (whole object): 2 copies (helm) != 1 "
+            "copies (ours)");
 }
 
 }  // namespace

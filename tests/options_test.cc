@@ -46,8 +46,8 @@ TEST(ParseOptions, ExplicitRenderSubcommand) {
 }
 
 TEST(ParseOptions, ValuesFlagFilesAppendedAfterPositional) {
-  Options o = Parse({"launch-render", "-f", "x.yaml", "a.yaml", "--values", "y.yaml", "b.yaml",
-                     "-f", "z.yaml"});
+  Options o = Parse(
+      {"launch-render", "-f", "x.yaml", "a.yaml", "--values", "y.yaml", "b.yaml", "-f", "z.yaml"});
   EXPECT_EQ(o.render.values_files, (Args{"a.yaml", "b.yaml", "x.yaml", "y.yaml", "z.yaml"}));
   EXPECT_EQ(o.more_values, (Args{"x.yaml", "y.yaml", "z.yaml"}));
 }
@@ -63,16 +63,15 @@ TEST(ParseOptions, StdinDash) {
 }
 
 TEST(ParseOptions, SetFlagsCollectedInOrder) {
-  Options o = Parse({"launch-render", "v.yaml", "--set", "a=1", "--set-string", "s=x",
-                     "--set", "b=2,c=3", "--set-string", "t=y", "--set=d=4"});
+  Options o = Parse({"launch-render", "v.yaml", "--set", "a=1", "--set-string", "s=x", "--set",
+                     "b=2,c=3", "--set-string", "t=y", "--set=d=4"});
   EXPECT_EQ(o.render.set, (Args{"a=1", "b=2,c=3", "d=4"}));
   EXPECT_EQ(o.render.set_string, (Args{"s=x", "t=y"}));
   EXPECT_EQ(o.render.values_files, (Args{"v.yaml"}));
 }
 
 TEST(ParseOptions, ReleaseOutputStrict) {
-  Options o = Parse({"launch-render", "v.yaml", "--release", "ml-agent", "-o", "json",
-                     "--strict"});
+  Options o = Parse({"launch-render", "v.yaml", "--release", "ml-agent", "-o", "json", "--strict"});
   EXPECT_EQ(o.render.release, "ml-agent");
   EXPECT_EQ(o.render.format, OutputFormat::kJson);
   EXPECT_TRUE(o.render.strict);

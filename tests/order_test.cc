@@ -38,25 +38,56 @@ TEST(KindRank, HelmInstallOrder) {
 }
 
 TEST(KindRank, StrictlyIncreasingAlongInstallOrder) {
-  const char* kinds[] = {"PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota",
-                         "LimitRange", "PodSecurityPolicy", "PodDisruptionBudget",
-                         "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass",
-                         "PersistentVolume", "PersistentVolumeClaim", "CustomResourceDefinition",
-                         "ClusterRole", "ClusterRoleList", "ClusterRoleBinding",
-                         "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding",
-                         "RoleBindingList", "Service", "DaemonSet", "Pod",
-                         "ReplicationController", "ReplicaSet", "Deployment",
-                         "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob",
-                         "IngressClass", "Ingress", "APIService"};
+  const char* kinds[] = {"PriorityClass",
+                         "Namespace",
+                         "NetworkPolicy",
+                         "ResourceQuota",
+                         "LimitRange",
+                         "PodSecurityPolicy",
+                         "PodDisruptionBudget",
+                         "ServiceAccount",
+                         "Secret",
+                         "SecretList",
+                         "ConfigMap",
+                         "StorageClass",
+                         "PersistentVolume",
+                         "PersistentVolumeClaim",
+                         "CustomResourceDefinition",
+                         "ClusterRole",
+                         "ClusterRoleList",
+                         "ClusterRoleBinding",
+                         "ClusterRoleBindingList",
+                         "Role",
+                         "RoleList",
+                         "RoleBinding",
+                         "RoleBindingList",
+                         "Service",
+                         "DaemonSet",
+                         "Pod",
+                         "ReplicationController",
+                         "ReplicaSet",
+                         "Deployment",
+                         "HorizontalPodAutoscaler",
+                         "StatefulSet",
+                         "Job",
+                         "CronJob",
+                         "IngressClass",
+                         "Ingress",
+                         "APIService"};
   for (int i = 0; i < static_cast<int>(std::size(kinds)); ++i) EXPECT_EQ(KindRank(kinds[i]), i);
 }
 
 TEST(SortForInstall, AgentBundle) {
-  Objects objects = {Obj("ConfigMap", "cm"),          Obj("Deployment", "d"),
-                     Obj("PodDisruptionBudget", "p"), Obj("ServiceAccount", "sa"),
-                     Obj("Role", "r"),                Obj("ClusterRole", "cr"),
-                     Obj("RoleBinding", "rb"),        Obj("ClusterRoleBinding", "crb1"),
-                     Obj("ClusterRoleBinding", "crb0"), Obj("Secret", "s2"),
+  Objects objects = {Obj("ConfigMap", "cm"),
+                     Obj("Deployment", "d"),
+                     Obj("PodDisruptionBudget", "p"),
+                     Obj("ServiceAccount", "sa"),
+                     Obj("Role", "r"),
+                     Obj("ClusterRole", "cr"),
+                     Obj("RoleBinding", "rb"),
+                     Obj("ClusterRoleBinding", "crb1"),
+                     Obj("ClusterRoleBinding", "crb0"),
+                     Obj("Secret", "s2"),
                      Obj("Secret", "s1")};
   SortForInstall(&objects);
   EXPECT_EQ(Order(objects),
@@ -67,13 +98,13 @@ TEST(SortForInstall, AgentBundle) {
 }
 
 TEST(SortForInstall, UnknownKindsLastAlphabeticallyStable) {
-  Objects objects = {Obj("Zebra", "z1"),  Obj("Deployment", "d"), Obj("Alpha", "a1"),
-                     Obj("Zebra", "z0"),  Obj("Namespace", "n"),  Obj("Alpha", "a0"),
+  Objects objects = {Obj("Zebra", "z1"),       Obj("Deployment", "d"), Obj("Alpha", "a1"),
+                     Obj("Zebra", "z0"),       Obj("Namespace", "n"),  Obj("Alpha", "a0"),
                      Obj("APIService", "api"), Obj("", "nokind")};
   SortForInstall(&objects);
-  EXPECT_EQ(Order(objects), (std::vector<std::string>{"Namespace/n", "Deployment/d",
-                                                      "APIService/api", "/nokind", "Alpha/a1",
-                                                      "Alpha/a0", "Zebra/z1", "Zebra/z0"}));
+  EXPECT_EQ(Order(objects),
+            (std::vector<std::string>{"Namespace/n", "Deployment/d", "APIService/api", "/nokind",
+                                      "Alpha/a1", "Alpha/a0", "Zebra/z1", "Zebra/z0"}));
 }
 
 TEST(SortForInstall, EmptyAndAlreadySorted) {

@@ -51,8 +51,7 @@ std::vector<std::string> Check(const Row& row) {
   EXPECT_TRUE(user.has_value()) << row.name;
   if (!user) return {"load failed"};
   CoalesceDefaults(EmbeddedDocument(kChartValues), &*user);
-  CheckSettings settings{row.release, SourcePos{"--release", 0, 0},
-                         SourcePos{"values.yaml", 1, 1}};
+  CheckSettings settings{row.release, SourcePos{"--release", 0, 0}, SourcePos{"values.yaml", 1, 1}};
   Diagnostics diags;
   CheckValues(*user, settings, &diags);
   std::vector<std::string> out;
@@ -130,7 +129,8 @@ const Row kRows[] = {
      {"3:1: error: namespace: namespace \"Bad_NS\" must be lower-case letters, digits and '-', "
       "starting and ending with a letter or digit (RFC 1123 label) [names]"}},
     {"namespace_too_long",
-     "agent:\n  apiKey: k\nnamespace: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
+     "agent:\n  apiKey: k\nnamespace: "
+     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
      {"3:1: error: namespace: is 64 characters long, more than the 63 allowed [names]"}},
     {"null_target_namespaces",
      "agent:\n  apiKey: k\nadditionalTargetNamespaces: null\n",
@@ -148,8 +148,10 @@ const Row kRows[] = {
      "agent:\n  apiKey: k\ncustomCABundle:\n  configMap:\n    key: ca.crt\n",
      {"5:5: error: customCABundle.configMap.key: is set but customCABundle.configMap.name is "
       "not; the CA bundle needs both [ca-bundle]"}},
-    {"ca_bundle_complete", "agent:\n  apiKey: k\ncustomCABundle:\n  configMap:\n    name: my-ca\n"
-     "    key: ca.crt\n", {}},
+    {"ca_bundle_complete",
+     "agent:\n  apiKey: k\ncustomCABundle:\n  configMap:\n    name: my-ca\n"
+     "    key: ca.crt\n",
+     {}},
     {"ssh_host_with_newline",
      "agent:\n  apiKey: k\nsshAuthSecrets:\n  - name: key\n    host: \"a.com\\nProxyCommand x\"\n",
      {"3:1: warning: sshAuthSecrets: the generated ssh config sets StrictHostKeyChecking no "
@@ -200,7 +202,8 @@ const Row kRows[] = {
     {"release_too_long",
      "agent:\n  apiKey: k\n",
      {"0:0: error: release name \"" + kLong51 + "\" is too long: the pod label app=launch-agent-" +
-      kLong51 + " is 64 characters long, more than the 63 allowed (the release name may have at "
+      kLong51 +
+      " is 64 characters long, more than the 63 allowed (the release name may have at "
       "most 50 characters) [names]"},
      kLong51},
     {"release_invalid",

@@ -83,7 +83,7 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"agent: {apiKey: k}\nlaunchConfig: {queues: [q]}\n", "launchConfig"},
         Row{"agent: {apiKey: k}\nadditionalTargetNamespaces: null\n", "additionalTargetNamespaces"},
         Row{"agent: {apiKey: k}\nserviceAccount: {annotations: {a: null}}\n", ""},
-        Row{"agent: {apiKey: k}\ncustomCABundle: {configMap: {name: ca, key: ca.pem}}\n", "" }));
+        Row{"agent: {apiKey: k}\ncustomCABundle: {configMap: {name: ca, key: ca.pem}}\n", ""}));
 
 }  // namespace
 }  // namespace lr

@@ -85,8 +85,10 @@ TEST(MergeUserLayer, ScalarOverlayOnWholeMapIsNotCorruptedByLaterLayers) {
 }
 
 TEST(CoalesceDefaults, FillsMissingKeysAndMergesMaps) {
-  Document defaults = Load("values.yaml", "agent:\n  image: def\n  apiKey: \"\"\nnamespace: wandb\n"
-                           "list: [1, 2]\n", false);
+  Document defaults = Load("values.yaml",
+                           "agent:\n  image: def\n  apiKey: \"\"\nnamespace: wandb\n"
+                           "list: [1, 2]\n",
+                           false);
   Document user = Load("u.yaml", "agent:\n  apiKey: k\nlist: [9]\n");
   CoalesceDefaults(defaults, &user);
   EXPECT_EQ(user.root, J(R"({"agent":{"apiKey":"k","image":"def"},"list":[9],
@@ -110,8 +112,8 @@ TEST(CoalesceDefaults, ScalarOverridesDefaultMap) {
 }
 
 TEST(CoalesceDefaults, UserNullDeletesDefaultKey) {
-  Document defaults = Load("values.yaml",
-                           "agent:\n  image: def\n  minAvailable: 1\nlaunchConfig: cfg\n", false);
+  Document defaults =
+      Load("values.yaml", "agent:\n  image: def\n  minAvailable: 1\nlaunchConfig: cfg\n", false);
   Document user = Load("u.yaml", "agent:\n  minAvailable: null\nlaunchConfig: ~\n");
   CoalesceDefaults(defaults, &user);
   EXPECT_EQ(user.root, J(R"({"agent":{"image":"def"}})"));

@@ -43,8 +43,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   Strip(&schema);
-  schema["description"] = "Generated from schemas/values.schema.json by tools/chart_schema_main.cc "
-                          "(make chart-schema); do not edit.";
+  schema["description"] =
+      "Generated from schemas/values.schema.json by tools/chart_schema_main.cc "
+      "(make chart-schema); do not edit.";
   std::string text = schema.dump(2) + "\n";
   if (argc == 2) {
     std::cout << text;
