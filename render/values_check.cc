@@ -159,6 +159,7 @@ void CheckValues(const Document& values, const CheckSettings& settings, Diagnost
   CheckEnvVars(c);
   CheckSshAuthSecrets(c);
   CheckCaBundle(c);
+  CheckPrecision(c);
   CheckRisks(c);
 }
 

@@ -27,6 +27,7 @@ class ValuesChecker {
   bool WasNulled(std::string_view pointer) const;
   // True when a user file or flag wrote the node (not a chart default).
   bool UserSet(std::string_view pointer) const;
+  const Json& root() const { return values_.root; }
 
   // Shape rules; each reports and returns false when the node has the wrong shape.
   // A null or absent node passes when `nullable`.
@@ -57,6 +58,8 @@ void CheckNames(ValuesChecker& c);
 void CheckEnvVars(ValuesChecker& c);
 void CheckSshAuthSecrets(ValuesChecker& c);
 void CheckCaBundle(ValuesChecker& c);
+// Integers beyond 2^53, which helm (numbers are float64) would silently round.
+void CheckPrecision(ValuesChecker& c);
 // Risky but renderable choices (values_warnings.cc): warnings only.
 void CheckRisks(ValuesChecker& c);
 

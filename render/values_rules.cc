@@ -2,6 +2,7 @@
 #include <regex>
 
 #include "render/bundle_names.h"
+#include "render/go_format.h"
 #include "render/name_check.h"
 #include "render/scalar_text.h"
 #include "render/values_checker.h"
@@ -255,5 +256,35 @@ void CheckCaBundle(ValuesChecker& c) {
   c.Syntax(name_ptr, name, Dns1123SubdomainError, "ConfigMap name");
   c.Syntax(key_ptr, key, ConfigKeyError, "ConfigMap key");
 }
+
+namespace {
+
+void CheckPrecisionAt(ValuesChecker& c, const Json& v, const std::string& pointer) {
+  if (v.is_structured()) {
+    if (v.is_object()) {
+      for (const auto& [k, child] : v.items()) CheckPrecisionAt(c, child, PointerJoin(pointer, k));
+    } else {
+      for (size_t i = 0; i < v.size(); ++i) CheckPrecisionAt(c, v[i], PointerJoin(pointer, i));
+    }
+    return;
+  }
+  if (!v.is_number_integer() || !c.UserSet(pointer)) return;
+  constexpr int64_t kMax = int64_t{1} << 53;
+  if (v.is_number_unsigned() ? v.get<uint64_t>() <= uint64_t{kMax}
+                             : v.get<int64_t>() <= kMax && v.get<int64_t>() >= -kMax) {
+    return;
+  }
+  double d = v.get<double>();
+  c.Error(pointer,
+          "integer " + ScalarText(v) +
+              " is beyond 2^53: helm reads numbers as float64 "
+              "and would change it to " +
+              GoFormatFloat(d) + "; quote it if it is text",
+          "values-precision");
+}
+
+}  // namespace
+
+void CheckPrecision(ValuesChecker& c) { CheckPrecisionAt(c, c.root(), ""); }
 
 }  // namespace lr

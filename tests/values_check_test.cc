@@ -66,6 +66,12 @@ const std::string kLong51(51, 'r');
 
 const Row kRows[] = {
     {"defaults_plus_api_key_are_clean", "agent:\n  apiKey: k\n", {}},
+    {"integer_beyond_2_pow_53_is_refused",
+     "agent:\n  apiKey: k\n  affinity: {x: [9007199254740993]}\n",
+     {"3:18: error: agent.affinity.x[0]: integer 9007199254740993 is beyond 2^53: helm reads "
+      "numbers as float64 and would change it to 9.007199254740992e+15; quote it if it is text "
+      "[values-precision]"}},
+    {"integer_2_pow_53_is_kept", "agent:\n  apiKey: k\n  affinity: {x: [9007199254740992]}\n", {}},
     {"missing_api_key",
      "baseUrl: https://api.wandb.ai\n",
      {"1:1: error: agent.apiKey: is required: set it to a W&B API key, or set "
