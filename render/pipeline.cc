@@ -87,9 +87,10 @@ RenderResult RenderBundle(const RenderRequest& request, FileSource& files) {
   if (!values || !ApplySetFlags(request, &*values, diags) || StageFailed(request.strict, diags))
     return result;
   CoalesceDefaults(EmbeddedDocument(kChartValues), &*values);
-  CheckValues(*values, MakeCheckSettings(request), diags);
+  CheckSettings check = MakeCheckSettings(request);
+  CheckValues(*values, check, diags);
   if (StageFailed(request.strict, diags)) return result;
-  CheckValuesSchema(*values, MakeCheckSettings(request), diags);
+  CheckValuesSchema(*values, check, diags);
   if (diags->HasErrors()) return result;
   BundleSettings settings;
   settings.release = request.release;

@@ -14,12 +14,17 @@ std::string ScalarText(const Json& v) {
   if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
   if (v.is_number_float()) {
     double d = v.get<double>();
-    if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) <= 9007199254740992.0) {
+    if (IsExactInteger(d)) {
       return std::to_string(static_cast<int64_t>(d));
     }
     return GoFormatFloat(d);
   }
   return "";
+}
+
+bool IsExactInteger(double d) {
+  return std::isfinite(d) && std::trunc(d) == d &&
+         std::fabs(d) <= static_cast<double>(kMaxExactInteger);
 }
 
 std::string DescribeValue(const Json& v) {

@@ -4,6 +4,7 @@
 // booleans "true"/"false"; null "". Never called on maps or lists.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "render/document.h"
@@ -11,6 +12,13 @@
 namespace lr {
 
 std::string ScalarText(const Json& v);
+
+// 2^53: integers up to this size survive helm's float64 numbers unchanged.
+inline constexpr int64_t kMaxExactInteger = int64_t{1} << 53;
+
+// A finite, whole double within +-2^53 (helm prints it, and its schema check treats it, as an
+// integer).
+bool IsExactInteger(double d);
 
 // For messages: `integer 83`, `boolean true`, `null`, `a mapping`, `a list`, `string "x"`.
 std::string DescribeValue(const Json& v);

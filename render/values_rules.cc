@@ -269,7 +269,7 @@ void CheckPrecisionAt(ValuesChecker& c, const Json& v, const std::string& pointe
     return;
   }
   if (!v.is_number_integer() || !c.UserSet(pointer)) return;
-  constexpr int64_t kMax = int64_t{1} << 53;
+  constexpr int64_t kMax = kMaxExactInteger;
   if (v.is_number_unsigned() ? v.get<uint64_t>() <= uint64_t{kMax}
                              : v.get<int64_t>() <= kMax && v.get<int64_t>() >= -kMax) {
     return;

@@ -1,7 +1,6 @@
 #include "render/values_schema.h"
 
 #include <algorithm>
-#include <cmath>
 #include <set>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -11,6 +10,7 @@
 #include <valijson/validator.hpp>
 
 #include "render/embedded.h"
+#include "render/scalar_text.h"
 #include "render/values_checker.h"
 
 namespace lr {
@@ -34,7 +34,7 @@ nlohmann::json AsHelmSees(const Json& v) {
   if (v.is_number_integer()) return v.get<int64_t>();
   if (v.is_number_float()) {
     double d = v.get<double>();
-    if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) <= 9007199254740992.0) {
+    if (IsExactInteger(d)) {
       return static_cast<int64_t>(d);
     }
     return d;
