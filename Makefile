@@ -51,7 +51,7 @@ chart-schema: build
 
 # Rewrites every expected output under tests/golden and examples/; review the diff.
 golden: build
-	LR_UPDATE_GOLDEN=1 ctest --preset $(PRESET) -R 'golden|example' --output-on-failure
+	LR_UPDATE_GOLDEN=1 ctest --preset $(PRESET) -R 'GoldenTest|examples' --output-on-failure
 
 asan: deps tools
 	cmake --preset asan >/dev/null

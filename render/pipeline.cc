@@ -5,6 +5,7 @@
 #include "render/build_bundle.h"
 #include "render/checksum.h"
 #include "render/embedded.h"
+#include "render/embedded_config.h"
 #include "render/load.h"
 #include "render/order.h"
 #include "render/set_values.h"
@@ -15,25 +16,28 @@
 namespace lr {
 namespace {
 
-std::optional<Document> ReadValues(const std::string& path, FileSource& files, Diagnostics* diags) {
+std::optional<Document> ReadValues(const std::string& path, FileSource& files, SourceTexts* texts,
+                                   Diagnostics* diags) {
   std::string text, error;
   std::string name = DisplayName(path);
   if (!files.Read(path, &text, &error)) {
     diags->Error(SourcePos{name, 0, 0}, "", "cannot read values file: " + error, "io");
     return std::nullopt;
   }
-  return LoadValuesFile(name, text, LoadOptions{}, diags);
+  std::optional<Document> doc = LoadValuesFile(name, text, LoadOptions{}, diags);
+  (*texts)[name] = std::move(text);
+  return doc;
 }
 
 // Every -f layer merged, lowest precedence first; nullopt when any file failed to load
 // (all files are still read, so one run reports the errors of all of them).
 std::optional<Document> LoadUserValues(const RenderRequest& request, FileSource& files,
-                                       Diagnostics* diags) {
+                                       SourceTexts* texts, Diagnostics* diags) {
   Document user;
   user.root = Json::object();
   bool ok = true;
   for (const std::string& path : request.values_files) {
-    std::optional<Document> layer = ReadValues(path, files, diags);
+    std::optional<Document> layer = ReadValues(path, files, texts, diags);
     if (!layer) {
       ok = false;
       continue;
@@ -83,12 +87,14 @@ std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>
 RenderResult RenderBundle(const RenderRequest& request, FileSource& files) {
   RenderResult result;
   Diagnostics* diags = &result.diags;
-  std::optional<Document> values = LoadUserValues(request, files, diags);
+  SourceTexts texts;
+  std::optional<Document> values = LoadUserValues(request, files, &texts, diags);
   if (!values || !ApplySetFlags(request, &*values, diags) || StageFailed(request.strict, diags))
     return result;
   CoalesceDefaults(EmbeddedDocument(kChartValues), &*values);
   CheckSettings check = MakeCheckSettings(request);
   CheckValues(*values, check, diags);
+  CheckEmbeddedLaunchConfig(*values, texts, diags);
   if (StageFailed(request.strict, diags)) return result;
   CheckValuesSchema(*values, check, diags);
   if (diags->HasErrors()) return result;

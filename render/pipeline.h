@@ -1,6 +1,8 @@
 // Pipeline: the only place that knows the order of the stages.
 //   read files -> load (go-yaml v2 rules) -> merge -f layers -> --set, then --set-string
-//   -> coalesce over the chart defaults -> check values -> build bundle -> checksums
+//   -> coalesce over the chart defaults -> check values and the embedded launchConfig (PyYAML
+//   rules)
+//   -> values schema -> build bundle -> checksums
 //   -> install order -> emit
 // In: a request (files, flags) and where files come from. Out: the whole output text, or
 // nothing plus diagnostics. Stops after the first stage that reported an error; warnings

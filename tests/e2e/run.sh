@@ -39,7 +39,7 @@ printf 'agent:\n  apiKey: "abc\n' > syntax.yaml
 expect yaml-syntax 1 'syntax.yaml:2:11: error: agent.apiKey: unterminated quoted string: no closing " [yaml]' syntax.yaml
 printf 'agent:\n  [1, 2\n' > flow.yaml
 expect yaml-parse 1 'flow.yaml:' flow.yaml
-printf 'agent:\n%s\n  image: a\n  image: b\nlaunchConfig: x\n' "$KEY" > dup.yaml
+printf 'agent:\n%s\n  image: a\n  image: b\nlaunchConfig: "queues: [q]"\n' "$KEY" > dup.yaml
 expect duplicate-key 1 'dup.yaml:4:3: error: agent.image: duplicate key "image" (first defined at line 3) [yaml]' dup.yaml
 printf 'launchConfig: |\n  queues: [q1]\n' > nokey.yaml
 expect api-key-missing 1 'nokey.yaml:1:1: error: agent.apiKey: is required' nokey.yaml
@@ -49,17 +49,17 @@ printf 'agent:\n%s\nlaunchConfig: ""\n' "$KEY" > lcempty.yaml
 expect launch-config-empty 1 'lcempty.yaml:3:1: error: launchConfig: is required: it is empty' lcempty.yaml
 printf 'agent:\n%s\nlaunchConfig:\n  queues: [q]\n' "$KEY" > lcmap.yaml
 expect launch-config-not-string 1 'lcmap.yaml:3:1: error: launchConfig: must be a string' lcmap.yaml
-printf 'agent:\n%s\nadditionalTargetNamespaces:\nlaunchConfig: x\n' "$KEY" > nulllist.yaml
+printf 'agent:\n%s\nadditionalTargetNamespaces:\nlaunchConfig: "queues: [q]"\n' "$KEY" > nulllist.yaml
 expect null-list 1 'nulllist.yaml:3:1: error: additionalTargetNamespaces: must be a list, got null [values-shape]' nulllist.yaml
-printf 'agent:\n%s\n  labels:\n    app: x\nlaunchConfig: x\n' "$KEY" > app.yaml
+printf 'agent:\n%s\n  labels:\n    app: x\nlaunchConfig: "queues: [q]"\n' "$KEY" > app.yaml
 expect app-label 1 'app.yaml:4:5: error: agent.labels.app: is reserved' app.yaml
-printf 'agent:\n%s\n  labels:\n    gpu: on\nlaunchConfig: x\n' "$KEY" > label.yaml
+printf 'agent:\n%s\n  labels:\n    gpu: on\nlaunchConfig: "queues: [q]"\n' "$KEY" > label.yaml
 expect label-not-string 1 'label.yaml:4:5: error: agent.labels.gpu: must be a string, got boolean true' label.yaml
-printf 'agent:\n%s\n  podAnnotations:\n    note: 12\nlaunchConfig: x\n' "$KEY" > ann.yaml
+printf 'agent:\n%s\n  podAnnotations:\n    note: 12\nlaunchConfig: "queues: [q]"\n' "$KEY" > ann.yaml
 expect annotation-not-string 1 'ann.yaml:4:5: error: agent.podAnnotations.note: must be a string, got integer 12' ann.yaml
 expect release-too-long 1 '--release: error: release name "this-release-name-is-far-too-long-for-kubernetes-labels" is too long' \
   good.yaml --release this-release-name-is-far-too-long-for-kubernetes-labels
-printf 'agent:\n%s\nnamespace: Bad_NS\nlaunchConfig: x\n' "$KEY" > ns.yaml
+printf 'agent:\n%s\nnamespace: Bad_NS\nlaunchConfig: "queues: [q]"\n' "$KEY" > ns.yaml
 expect namespace-invalid 1 'ns.yaml:3:1: error: namespace: namespace "Bad_NS" must be' ns.yaml
 expect set-syntax 1 '--set:1:' good.yaml --set 'agent.labels[0'
 expect set-value 0 "" good.yaml --set agent.labels.team=ml
@@ -73,7 +73,7 @@ expect usage-unknown-flag 2 '--bogus' good.yaml --bogus
 expect help 0 "" --help
 grep -q 'Exit codes' out || { echo "FAIL help: no exit codes"; fails=$((fails + 1)); }
 expect version 0 "" --version
-printf 'agent:\n%s\n  minAvailable: 1\nlaunchConfig: x\n' "$KEY" > warn.yaml
+printf 'agent:\n%s\n  minAvailable: 1\nlaunchConfig: "queues: [q]"\n' "$KEY" > warn.yaml
 expect warning-exit-0 0 'warn.yaml:3:3: warning: agent.minAvailable' warn.yaml
 expect strict-warning-fails 1 'warn.yaml:3:3: error: agent.minAvailable' warn.yaml --strict
 

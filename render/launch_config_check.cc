@@ -1,0 +1,54 @@
+#include "render/launch_config_check.h"
+
+#include "render/launch_config_checker.h"
+
+namespace lr {
+
+const Json* LaunchConfigChecker::Get(std::string_view pointer) const {
+  Json::json_pointer ptr{std::string(pointer)};
+  return config_.doc.root.contains(ptr) ? &config_.doc.root.at(ptr) : nullptr;
+}
+
+std::string LaunchConfigChecker::Text(std::string_view pointer) const {
+  const Json* v = Get(pointer);
+  return v && v->is_string() ? v->get<std::string>() : "";
+}
+
+bool LaunchConfigChecker::IsMap(std::string_view pointer) const {
+  const Json* v = Get(pointer);
+  return v && v->is_object();
+}
+
+SourcePos LaunchConfigChecker::Where(std::string_view pointer) const {
+  return config_.doc.Locate(pointer, true);
+}
+
+std::string LaunchConfigChecker::Path(std::string_view pointer) const {
+  return PrefixPath(context_.path_prefix, PointerToPath(pointer, config_.doc.root));
+}
+
+void LaunchConfigChecker::Error(std::string_view pointer, std::string message, std::string rule) {
+  diags_->Error(Where(pointer), Path(pointer), std::move(message), std::move(rule));
+}
+
+void LaunchConfigChecker::Warn(std::string_view pointer, std::string message, std::string rule) {
+  diags_->Warning(Where(pointer), Path(pointer), std::move(message), std::move(rule));
+}
+
+std::string LaunchConfigChecker::Written(std::string_view pointer) const {
+  auto it = config_.written.find(std::string(pointer));
+  return it == config_.written.end() ? "" : it->second;
+}
+
+void CheckLaunchConfig(const LaunchConfig& config, const LaunchConfigContext& context,
+                       Diagnostics* diags) {
+  LaunchConfigChecker c(config, context, diags);
+  CheckLaunchConfigSchema(c);
+  CheckAgentLimits(c);
+  CheckEnvironmentBlock(c);
+  CheckRegistryBlock(c);
+  CheckBuilderBlock(c);
+  CheckKaniko(c);
+}
+
+}  // namespace lr

@@ -1,0 +1,283 @@
+#include "render/schema_check.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <regex>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "render/diagnostics.h"
+#include "render/document.h"
+#include "render/embedded.h"
+
+namespace lr {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kMessageKey = "x-launch-render-message";
+
+struct Compiled {
+  json doc;
+  valijson::Schema schema;
+};
+
+const Compiled& Compile(std::string_view path) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<Compiled>, std::less<>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(path);
+  if (it != cache.end()) return *it->second;
+  auto c = std::make_unique<Compiled>();
+  c->doc = json::parse(EmbeddedText(path));
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(c->doc), c->schema);
+  return *cache.emplace(std::string(path), std::move(c)).first->second;
+}
+
+std::string Describe(const json& v) {
+  if (v.is_null()) return "null";
+  if (v.is_object()) return "a mapping";
+  if (v.is_array()) return "a list";
+  if (v.is_boolean()) return v.get<bool>() ? "boolean true" : "boolean false";
+  if (v.is_number_integer()) return "integer " + v.dump();
+  if (v.is_number()) return "number " + v.dump();
+  return "string " + Quote(v.get<std::string>());
+}
+
+const json* Resolve(const json& root, const json* s) {
+  for (int hops = 0; s && s->is_object() && s->contains("$ref") && hops < 16; ++hops) {
+    std::string ref = (*s)["$ref"].get<std::string>();
+    if (ref.rfind("#", 0) != 0) return nullptr;
+    json::json_pointer p(ref.substr(1));
+    s = root.contains(p) ? &root.at(p) : nullptr;
+  }
+  return s;
+}
+
+bool KnownProperty(const json& s, const std::string& key) {
+  if (s.contains("properties") && s["properties"].contains(key)) return true;
+  if (!s.contains("patternProperties")) return false;
+  for (const auto& [pattern, sub] : s["patternProperties"].items()) {
+    if (std::regex_search(key, std::regex(pattern))) return true;
+  }
+  return false;
+}
+
+// The subschema that governs the node at `tokens` (properties, additionalProperties, items).
+const json* SubschemaAt(const json& root, const std::vector<std::string>& tokens,
+                        const json& instance) {
+  const json* s = Resolve(root, &root);
+  const json* cur = &instance;
+  for (const std::string& token : tokens) {
+    if (!s || !s->is_object()) return nullptr;
+    if (cur->is_object()) {
+      if (s->contains("properties") && (*s)["properties"].contains(token)) {
+        s = &(*s)["properties"][token];
+      } else if (s->contains("additionalProperties") && (*s)["additionalProperties"].is_object()) {
+        s = &(*s)["additionalProperties"];
+      } else {
+        return nullptr;
+      }
+      cur = &(*cur)[token];
+    } else if (cur->is_array() && s->contains("items") && (*s)["items"].is_object()) {
+      s = &(*s)["items"];
+      cur = &(*cur)[std::stoul(token)];
+    } else {
+      return nullptr;
+    }
+    s = Resolve(root, s);
+  }
+  return s;
+}
+
+bool HasType(const json& v, const std::string& t) {
+  if (t == "null") return v.is_null();
+  if (t == "boolean") return v.is_boolean();
+  if (t == "object") return v.is_object();
+  if (t == "array") return v.is_array();
+  if (t == "string") return v.is_string();
+  if (t == "number") return v.is_number();
+  if (t == "integer") {
+    return v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
+                                     std::floor(v.get<double>()) == v.get<double>());
+  }
+  return false;
+}
+
+std::string TypeName(const std::string& t) {
+  if (t == "object") return "a mapping";
+  if (t == "array") return "a list";
+  if (t == "null") return "null";
+  return std::string(t == "integer" ? "an " : "a ") + t;
+}
+
+std::string TypeMessage(const json& s, const json& v) {
+  if (!s.contains("type")) return "";
+  std::vector<std::string> types;
+  if (s["type"].is_string()) types.push_back(s["type"]);
+  for (const auto& t : s["type"].is_array() ? s["type"] : json::array()) types.push_back(t);
+  for (const std::string& t : types) {
+    if (HasType(v, t)) return "";
+  }
+  std::string want;
+  for (size_t i = 0; i < types.size(); ++i) {
+    want += (i == 0 ? "" : i + 1 == types.size() ? " or " : ", ") + TypeName(types[i]);
+  }
+  return "must be " + want;
+}
+
+std::string EnumMessage(const json& s, const json& v) {
+  if (!s.contains("enum")) return "";
+  const json& options = s["enum"];
+  if (std::find(options.begin(), options.end(), v) != options.end()) return "";
+  std::string list;
+  for (size_t i = 0; i < options.size(); ++i) {
+    const json& o = options[i];
+    list += (i == 0 ? "" : ", ") + (o.is_string() ? Quote(o.get<std::string>()) : o.dump());
+  }
+  return "must be one of " + list;
+}
+
+std::string StringMessage(const json& s, const json& v) {
+  if (!v.is_string()) return "";
+  const std::string& text = v.get_ref<const std::string&>();
+  if (s.contains("minLength") && text.size() < s["minLength"].get<size_t>()) {
+    return s["minLength"] == 1 ? "must not be empty"
+                               : "must be at least " + s["minLength"].dump() + " characters";
+  }
+  if (s.contains("maxLength") && text.size() > s["maxLength"].get<size_t>()) {
+    return "must be at most " + s["maxLength"].dump() + " characters";
+  }
+  if (s.contains("pattern") &&
+      !std::regex_search(text, std::regex(s["pattern"].get<std::string>()))) {
+    return "must match " + s["pattern"].get<std::string>();
+  }
+  return "";
+}
+
+std::string NumberMessage(const json& s, const json& v) {
+  if (!v.is_number()) return "";
+  double d = v.get<double>();
+  if (s.contains("minimum") && d < s["minimum"].get<double>()) {
+    return "must be at least " + s["minimum"].dump();
+  }
+  if (s.contains("maximum") && d > s["maximum"].get<double>()) {
+    return "must be at most " + s["maximum"].dump();
+  }
+  return "";
+}
+
+std::string ArrayMessage(const json& s, const json& v) {
+  if (!v.is_array()) return "";
+  if (s.contains("minItems") && v.size() < s["minItems"].get<size_t>()) {
+    return s["minItems"] == 1 ? "must not be empty"
+                              : "must have at least " + s["minItems"].dump() + " items";
+  }
+  if (s.contains("maxItems") && v.size() > s["maxItems"].get<size_t>()) {
+    return "must have at most " + s["maxItems"].dump() + " items";
+  }
+  return "";
+}
+
+// The message for a node whose own keywords fail; "" when only its children fail.
+std::string NodeMessage(const json& s, const json& v, bool failed_here) {
+  std::string m = TypeMessage(s, v);
+  if (m.empty()) m = EnumMessage(s, v);
+  if (m.empty()) m = StringMessage(s, v);
+  if (m.empty()) m = NumberMessage(s, v);
+  if (m.empty()) m = ArrayMessage(s, v);
+  if (s.contains(kMessageKey) && (!m.empty() || failed_here)) m = s[kMessageKey];
+  if (m.empty()) return "";
+  return m + ", got " + Describe(v);
+}
+
+std::string Child(const std::string& pointer, const std::string& key) {
+  return PointerJoin(pointer, key);
+}
+
+void ObjectViolations(const json& s, const json& v, const std::string& pointer,
+                      std::vector<SchemaViolation>* out) {
+  if (!v.is_object()) return;
+  for (const auto& key : s.value("required", json::array())) {
+    if (!v.contains(key.get<std::string>())) {
+      out->push_back({Child(pointer, key), "is required", true});
+    }
+  }
+  const json* extra = s.contains("additionalProperties") ? &s["additionalProperties"] : nullptr;
+  if (!extra || !extra->is_boolean() || extra->get<bool>()) return;
+  std::string unknown = s.value("x-launch-render-unknown-key", "is not a known key");
+  for (const auto& [key, child] : v.items()) {
+    if (!KnownProperty(s, key)) out->push_back({Child(pointer, key), unknown, false});
+  }
+}
+
+std::vector<std::string> Tokens(const std::vector<std::string>& context) {
+  std::vector<std::string> tokens;
+  for (const std::string& part : context) {
+    if (part.size() < 2 || part.front() != '[' || part.back() != ']') continue;
+    std::string token = part.substr(1, part.size() - 2);
+    if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
+      token = token.substr(1, token.size() - 2);
+    }
+    tokens.push_back(token);
+  }
+  return tokens;
+}
+
+std::string JoinPointer(const std::vector<std::string>& tokens) {
+  std::string p;
+  for (const std::string& t : tokens) p = PointerJoin(p, t);
+  return p;
+}
+
+bool IsPrefix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return a.size() < b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+
+}  // namespace
+
+const nlohmann::json& SchemaDocument(std::string_view schema_path) {
+  return Compile(schema_path).doc;
+}
+
+std::vector<SchemaViolation> CheckAgainstSchema(std::string_view schema_path,
+                                                const nlohmann::json& instance) {
+  const Compiled& c = Compile(schema_path);
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  if (validator.validate(c.schema, valijson::adapters::NlohmannJsonAdapter(instance), &results)) {
+    return {};
+  }
+  std::vector<std::vector<std::string>> contexts;
+  std::map<std::vector<std::string>, std::string> first_description;
+  for (const auto& e : results) {
+    std::vector<std::string> tokens = Tokens(e.context);
+    if (first_description.emplace(tokens, e.description).second) contexts.push_back(tokens);
+  }
+  std::vector<SchemaViolation> out;
+  for (const auto& tokens : contexts) {
+    bool deeper = std::any_of(contexts.begin(), contexts.end(),
+                              [&](const auto& o) { return IsPrefix(tokens, o); });
+    std::string pointer = JoinPointer(tokens);
+    const json* s = SubschemaAt(c.doc, tokens, instance);
+    const json& v = instance.at(json::json_pointer(pointer));
+    size_t before = out.size();
+    if (s) ObjectViolations(*s, v, pointer, &out);
+    std::string m = s ? NodeMessage(*s, v, !deeper && out.size() == before) : "";
+    if (!m.empty()) out.push_back({pointer, m, false});
+    if (out.size() == before && !deeper) {
+      out.push_back({pointer, first_description[tokens] + ", got " + Describe(v), false});
+    }
+  }
+  return out;
+}
+
+}  // namespace lr

@@ -1,0 +1,31 @@
+// SchemaCheck: a JSON document against one of the bundled JSON Schemas (draft-07, valijson),
+// with messages a person can act on. valijson decides validity and finds the failing nodes;
+// the message for each node is written from the failing keyword of its own subschema
+// ("must be one of "docker", "kaniko", "noop", got string "buildah""). A schema may give a
+// keyword-independent message with "x-launch-render-message".
+// In: a schema path (an embedded file) and a plain JSON instance. Out: violations, each with
+// the JSON pointer of the offending node (for `required`: of the missing key; for
+// `additionalProperties`: of the unknown key), in document order, at most one per node.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace lr {
+
+struct SchemaViolation {
+  std::string pointer;   // the offending (or missing) node
+  std::string message;   // without the path: "must be a string, got integer 83"
+  bool missing = false;  // a required key that is absent: locate at its parent mapping
+};
+
+std::vector<SchemaViolation> CheckAgainstSchema(std::string_view schema_path,
+                                                const nlohmann::json& instance);
+
+// The parsed schema document (cached).
+const nlohmann::json& SchemaDocument(std::string_view schema_path);
+
+}  // namespace lr
