@@ -229,8 +229,8 @@ void CheckContextStore(LaunchConfigChecker& c) {
   StoreKind want = StoreForEnvironment(env);
   if (want != StoreKind::kNone && want != kind) {
     c.Error("/builder/build-context-store",
-            Quote(store) + " must be " + StoreKindName(want) + " in a " + env +
-                " environment: the agent cannot verify it there",
+            Quote(store) + " must be " + StoreKindName(want) + " when environment.type is " + env +
+                ": the agent cannot verify it there",
             "launch-config-context-store");
   }
 }

@@ -1,35 +1,24 @@
-// launch-render: flags -> Options -> pipeline -> stdout/stderr -> exit code. Nothing else.
+// launch-render: flags -> Options -> the subcommand -> exit code. Nothing else.
 #include <cstdio>
 #include <exception>
 #include <string>
 #include <vector>
 
+#include "render/commands.h"
 #include "render/options.h"
-#include "render/pipeline.h"
 
 namespace {
 
-void PrintDiagnostics(const lr::Diagnostics& diags) {
-  for (const lr::Diagnostic& d : diags.Sorted()) {
-    std::fprintf(stderr, "%s\n", lr::FormatText(d).c_str());
+int Dispatch(const lr::Options& options) {
+  switch (options.command) {
+    case lr::Options::Command::kValidate:
+      return lr::RunValidate(options);
+    case lr::Options::Command::kSchema:
+      return lr::RunSchema(options);
+    case lr::Options::Command::kRender:
+      break;
   }
-}
-
-bool WriteAll(const std::string& text) {
-  return std::fwrite(text.data(), 1, text.size(), stdout) == text.size() &&
-         std::fflush(stdout) == 0;
-}
-
-int Run(const lr::Options& options) {
-  lr::DiskFileSource files;
-  lr::RenderResult result = lr::RenderBundle(options.render, files);
-  PrintDiagnostics(result.diags);
-  if (!result.ok()) return lr::kExitInvalid;
-  if (!WriteAll(result.output)) {
-    std::fprintf(stderr, "launch-render: error: cannot write to standard output\n");
-    return lr::kExitInternal;
-  }
-  return lr::kExitOk;
+  return lr::RunRender(options);
 }
 
 }  // namespace
@@ -45,7 +34,7 @@ int main(int argc, char** argv) {
     return code == 0 ? lr::kExitOk : lr::kExitUsage;
   }
   try {
-    return Run(options);
+    return Dispatch(options);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "launch-render: internal error: %s\n", e.what());
     return lr::kExitInternal;

@@ -9,6 +9,8 @@ constexpr const char* kFooter = R"(Examples:
   launch-render values.yaml | kubectl apply -f -
   launch-render values.yaml -f prod.yaml --set agent.apiKey=$WANDB_API_KEY
   launch-render values.yaml --release ml-agent -o json
+  launch-render validate values.yaml launch-config.yaml
+  launch-render schema launch-config
 
 Exit codes:
   0  rendered (warnings, if any, are on stderr)
@@ -16,7 +18,29 @@ Exit codes:
   2  usage error
   3  internal error)";
 
-bool IsSubcommand(const std::string& arg) { return arg == "render"; }
+constexpr const char* kValidateFooter = R"(Examples:
+  launch-render validate values.yaml
+  launch-render validate deploy/ launch-config.yaml --summary
+  launch-render validate -o sarif . > launch-render.sarif
+  cat values.yaml | launch-render validate -
+
+Each file is recognized by name (*launch-config*) and keys (values file, launch agent
+config, queue config, Kubernetes manifest); --kind skips the guess.
+
+Exit codes:
+  0  every file is valid (warnings, if any, were printed)
+  1  some file is invalid (or unreadable)
+  2  usage error
+  3  internal error)";
+
+constexpr const char* kSchemaFooter = R"(Examples:
+  launch-render schema --list
+  launch-render schema launch-config > launch-config.schema.json
+  # in an editor: # yaml-language-server: $schema=./launch-config.schema.json)";
+
+bool IsSubcommand(const std::string& arg) {
+  return arg == "render" || arg == "validate" || arg == "schema";
+}
 
 void DefineRender(CLI::App* app, Options* options) {
   CLI::App* render = app->add_subcommand(
@@ -44,6 +68,40 @@ void DefineRender(CLI::App* app, Options* options) {
   render->footer(kFooter);
 }
 
+void DefineValidate(CLI::App* app, Options* options) {
+  CLI::App* v = app->add_subcommand(
+      "validate", "Validate values files, launch agent configs, queue configs and manifests");
+  v->callback([options] { options->command = Options::Command::kValidate; });
+  ValidateRequest& r = options->validate;
+  v->add_option("FILES", r.paths,
+                "files or directories (walked for *.yaml, *.yml, *.json); - is stdin");
+  v->add_option("-o,--output", options->report_format, "report format")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, ReportFormat>{{"text", ReportFormat::kText},
+                                              {"json", ReportFormat::kJson},
+                                              {"junit", ReportFormat::kJunit},
+                                              {"sarif", ReportFormat::kSarif}},
+          CLI::ignore_case))
+      ->default_str("text");
+  v->add_option("--kind", r.kind, "what the files are, instead of guessing")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, FileKind>{{"values", FileKind::kValues},
+                                          {"launch-config", FileKind::kLaunchConfig}},
+          CLI::ignore_case));
+  v->add_option("--release", r.release, "release name for values files")->capture_default_str();
+  v->add_flag("--summary", options->summary, "print counts of valid, invalid and skipped files");
+  v->add_flag("--strict", r.strict, "treat warnings as errors");
+  v->footer(kValidateFooter);
+}
+
+void DefineSchema(CLI::App* app, Options* options) {
+  CLI::App* s = app->add_subcommand("schema", "Print a bundled JSON Schema");
+  s->callback([options] { options->command = Options::Command::kSchema; });
+  s->add_option("NAME", options->schema_name, "schema name (see --list)");
+  s->add_flag("--list", options->schema_list, "list the bundled schemas");
+  s->footer(kSchemaFooter);
+}
+
 }  // namespace
 
 std::vector<std::string> WithDefaultCommand(std::vector<std::string> args) {
@@ -61,6 +119,8 @@ void DefineOptions(CLI::App* app, Options* options) {
   app->require_subcommand(1);
   app->footer(kFooter);
   DefineRender(app, options);
+  DefineValidate(app, options);
+  DefineSchema(app, options);
 }
 
 void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string>& args) {
@@ -68,6 +128,15 @@ void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string
   reversed.erase(reversed.begin());
   std::reverse(reversed.begin(), reversed.end());  // CLI11 takes them last-first
   app->parse(reversed);
+  if (options->command == Options::Command::kValidate) {
+    if (options->validate.paths.empty())
+      throw CLI::RequiredError("FILES (a file, a directory or -)");
+    return;
+  }
+  if (options->command == Options::Command::kSchema) {
+    if (options->schema_name.empty() && !options->schema_list) throw CLI::RequiredError("NAME");
+    return;
+  }
   std::vector<std::string>& files = options->render.values_files;
   files.insert(files.end(), options->more_values.begin(), options->more_values.end());
   if (files.empty()) throw CLI::RequiredError("a values file (VALUES or -f FILE)");

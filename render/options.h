@@ -1,6 +1,9 @@
 // Options: the command line, parsed by CLI11 into plain requests. Nothing here runs a stage.
 // `launch-render [render] VALUES... [-f VALUES]... [--set K=V]... [--set-string K=V]...
 //  [--release NAME] [-o yaml|json] [--strict]`; "render" is the default subcommand.
+// `launch-render validate [FILES|DIRS|-]... [-o text|json|junit|sarif] [--summary] [--strict]
+//  [--kind values|launch-config] [--release NAME]`
+// `launch-render schema NAME | --list`
 // Usage errors are CLI::ParseError exceptions, handled in main.cc only (exit code 2).
 #pragma once
 
@@ -10,6 +13,8 @@
 #include <CLI/CLI.hpp>
 
 #include "render/pipeline.h"
+#include "render/validate.h"
+#include "render/validate_report.h"
 
 namespace lr {
 
@@ -22,10 +27,15 @@ enum ExitCode : int {
 };
 
 struct Options {
-  enum class Command { kRender };
+  enum class Command { kRender, kValidate, kSchema };
   Command command = Command::kRender;
   RenderRequest render;
   std::vector<std::string> more_values;  // -f files, appended to render.values_files
+  ValidateRequest validate;              // paths as typed (directories not yet expanded)
+  ReportFormat report_format = ReportFormat::kText;
+  bool summary = false;
+  std::string schema_name;  // `schema NAME`
+  bool schema_list = false;
 };
 
 // Inserts the default subcommand: `launch-render values.yaml` means
@@ -36,7 +46,7 @@ std::vector<std::string> WithDefaultCommand(std::vector<std::string> args);
 void DefineOptions(CLI::App* app, Options* options);
 
 // Parses `args` (program name first) into `options`; throws CLI::ParseError.
-// At least one values file is required.
+// render needs at least one values file, validate at least one path, schema a name or --list.
 void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string>& args);
 
 }  // namespace lr

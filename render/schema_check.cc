@@ -244,6 +244,14 @@ bool IsPrefix(const std::vector<std::string>& a, const std::vector<std::string>&
 
 }  // namespace
 
+const std::vector<BundledSchema>& BundledSchemas() {
+  static const std::vector<BundledSchema> schemas = {
+      {"launch-config", "schemas/launch-config.schema.json"},
+      {"values", "schemas/values.schema.json"},
+  };
+  return schemas;
+}
+
 const nlohmann::json& SchemaDocument(std::string_view schema_path) {
   return Compile(schema_path).doc;
 }

@@ -25,6 +25,12 @@ struct SchemaViolation {
 std::vector<SchemaViolation> CheckAgainstSchema(std::string_view schema_path,
                                                 const nlohmann::json& instance);
 
+// The schemas `launch-render schema NAME` prints: name and embedded path, sorted by name.
+struct BundledSchema {
+  std::string_view name, path;
+};
+const std::vector<BundledSchema>& BundledSchemas();
+
 // The parsed schema document (cached).
 const nlohmann::json& SchemaDocument(std::string_view schema_path);
 

@@ -1,0 +1,70 @@
+#include "render/commands.h"
+
+#include <cstdio>
+
+#include "render/embedded.h"
+#include "render/schema_check.h"
+#include "render/validate.h"
+#include "render/validate_report.h"
+
+namespace lr {
+namespace {
+
+void PrintDiagnostics(const Diagnostics& diags) {
+  for (const Diagnostic& d : diags.Sorted()) std::fprintf(stderr, "%s\n", FormatText(d).c_str());
+}
+
+bool WriteAll(std::FILE* f, const std::string& text) {
+  return std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+}
+
+int WriteStdout(const std::string& text, int code) {
+  if (WriteAll(stdout, text)) return code;
+  std::fprintf(stderr, "launch-render: error: cannot write to standard output\n");
+  return kExitInternal;
+}
+
+}  // namespace
+
+int RunRender(const Options& options) {
+  DiskFileSource files;
+  RenderResult result = RenderBundle(options.render, files);
+  PrintDiagnostics(result.diags);
+  if (!result.ok()) return kExitInvalid;
+  return WriteStdout(result.output, kExitOk);
+}
+
+int RunValidate(const Options& options) {
+  ValidateRequest request = options.validate;
+  request.paths = ExpandPaths(request.paths);
+  if (request.paths.empty()) {
+    std::fprintf(stderr, "launch-render: error: no *.yaml, *.yml or *.json files found\n");
+    return kExitInvalid;
+  }
+  DiskFileSource files;
+  std::vector<FileReport> reports = ValidateFiles(request, files);
+  ReportText text = FormatReports(reports, options.report_format, options.summary);
+  WriteAll(stderr, text.err);
+  int code = Summarize(reports).invalid > 0 ? kExitInvalid : kExitOk;
+  return WriteStdout(text.out, code);
+}
+
+int RunSchema(const Options& options) {
+  std::string out;
+  for (const BundledSchema& s : BundledSchemas()) {
+    if (options.schema_list) {
+      out += std::string(s.name) + "\n";
+    } else if (s.name == options.schema_name) {
+      out = std::string(EmbeddedText(s.path));
+    }
+  }
+  if (out.empty()) {
+    std::fprintf(stderr,
+                 "launch-render: error: no bundled schema named \"%s\" (see schema --list)\n",
+                 options.schema_name.c_str());
+    return kExitUsage;
+  }
+  return WriteStdout(out, kExitOk);
+}
+
+}  // namespace lr
