@@ -160,6 +160,8 @@ void CheckValues(const Document& values, const CheckSettings& settings, Diagnost
   CheckSshAuthSecrets(c);
   CheckCaBundle(c);
   CheckPrecision(c);
+  CheckSettingSyntax(c);
+  CheckUnknownKeys(c);
   CheckRisks(c);
 }
 

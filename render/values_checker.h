@@ -60,6 +60,10 @@ void CheckSshAuthSecrets(ValuesChecker& c);
 void CheckCaBundle(ValuesChecker& c);
 // Integers beyond 2^53, which helm (numbers are float64) would silently round.
 void CheckPrecision(ValuesChecker& c);
+// agent.imagePullPolicy one of Kubernetes' three; baseUrl an http(s) API URL.
+void CheckSettingSyntax(ValuesChecker& c);
+// Keys the chart does not know (values_keys.cc): warnings.
+void CheckUnknownKeys(ValuesChecker& c);
 // Risky but renderable choices (values_warnings.cc): warnings only.
 void CheckRisks(ValuesChecker& c);
 

@@ -288,3 +288,33 @@ void CheckPrecisionAt(ValuesChecker& c, const Json& v, const std::string& pointe
 void CheckPrecision(ValuesChecker& c) { CheckPrecisionAt(c, c.root(), ""); }
 
 }  // namespace lr
+
+namespace lr {
+
+void CheckSettingSyntax(ValuesChecker& c) {
+  const Json* policy = c.Get("/agent/imagePullPolicy");
+  if (policy && policy->is_string() && !policy->get<std::string>().empty()) {
+    std::string p = policy->get<std::string>();
+    if (p != "Always" && p != "IfNotPresent" && p != "Never") {
+      c.Error("/agent/imagePullPolicy",
+              "must be one of \"Always\", \"IfNotPresent\", \"Never\", got " + Quote(p),
+              "values-enum");
+    }
+  }
+  const Json* url = c.Get("/baseUrl");
+  if (!url || !url->is_string() || url->empty()) return;
+  std::string u = url->get<std::string>();
+  static const std::regex kUrl(R"(https?://[^\s/?#]+([/?#]\S*)?)");
+  static const std::regex kUi(R"(https?://(www\.)?wandb\.ai(:[0-9]+)?/?)");
+  if (!std::regex_match(u, kUrl)) {
+    c.Error("/baseUrl", "must be an http:// or https:// URL, got " + Quote(u), "values-url");
+  } else if (std::regex_match(u, kUi)) {
+    c.Error("/baseUrl",
+            Quote(u) +
+                " is the W&B web app, not its API: use https://api.wandb.ai (or your "
+                "server's URL)",
+            "values-url");
+  }
+}
+
+}  // namespace lr
