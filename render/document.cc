@@ -107,4 +107,20 @@ SourcePos Document::Locate(std::string_view pointer, bool key) const {
   return SourcePos{file, 1, 1};
 }
 
+std::string PlainTokenAt(std::string_view text, const SourcePos& pos) {
+  size_t offset = 0;
+  for (int line = 1; line < pos.line && offset != std::string_view::npos; ++line) {
+    offset = text.find('\n', offset);
+    if (offset != std::string_view::npos) ++offset;
+  }
+  if (offset == std::string_view::npos) return "";
+  offset += static_cast<size_t>(pos.col - 1);
+  if (offset >= text.size()) return "";
+  size_t end = text.find_first_of(",]}\r\n", offset);
+  std::string token(text.substr(offset, end == std::string_view::npos ? end : end - offset));
+  if (size_t hash = token.find(" #"); hash != std::string::npos) token.resize(hash);
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) token.pop_back();
+  return token;
+}
+
 }  // namespace lr

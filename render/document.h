@@ -33,6 +33,14 @@ std::string PointerParent(std::string_view pointer);
 // "additionalEnvVars[1].name". Keys that contain '.' are bracket-quoted.
 std::string PointerToPath(std::string_view pointer, const Json& root);
 
+// The plain scalar token that starts at `pos` in `text`: up to the end of the line, a flow
+// indicator (, ] }) or a comment. Numbers, booleans and nulls never contain those, so this is
+// what the user typed for them. "" when `pos` is outside `text`.
+std::string PlainTokenAt(std::string_view text, const SourcePos& pos);
+
+// Display name of a file -> its text (to quote what the user typed, to map block scalars).
+using SourceTexts = std::map<std::string, std::string>;
+
 struct Document {
   std::string file;  // name used in diagnostics
   std::string text;  // the source text (block-scalar mapping needs it)

@@ -12,8 +12,6 @@
 
 namespace lr {
 
-using SourceTexts = std::map<std::string, std::string>;  // display name -> file text
-
 void CheckEmbeddedLaunchConfig(const Document& values, const SourceTexts& texts,
                                Diagnostics* diags);
 

@@ -1,7 +1,10 @@
 #include "render/launch_config.h"
 
+#include <regex>
+
 #include "render/load.h"
 #include "render/scalar_text.h"
+#include "render/yaml_resolve.h"
 
 namespace lr {
 namespace {
@@ -15,10 +18,20 @@ std::string Inside(const LaunchConfigSource& source, const SourcePos& pos) {
          std::to_string(pos.col) + ")";
 }
 
+// "(first defined at line N)" from the loader counts lines of the config text.
+std::string RemapLineMention(const LineMap& map, const std::string& message) {
+  static const std::regex kLine(R"(\(first defined at line ([0-9]+)\))");
+  std::smatch m;
+  if (!map.exact() || !std::regex_search(message, m, kLine)) return message;
+  int line = map.Map(std::stoi(m[1].str()), 1).line;
+  return m.prefix().str() + "(first defined at line " + std::to_string(line) + ")" +
+         m.suffix().str();
+}
+
 void RemapDiagnostics(const LaunchConfigSource& source, const Diagnostics& inner,
                       Diagnostics* diags) {
   for (Diagnostic d : inner.all()) {
-    d.message += Inside(source, d.pos);
+    d.message = RemapLineMention(source.map, d.message) + Inside(source, d.pos);
     d.pos = Remap(source.map, d.pos);
     d.path = PrefixPath(source.path_prefix, d.path);
     d.rule = "launch-config-yaml";
@@ -35,31 +48,13 @@ void RemapPositions(const LaunchConfigSource& source, Document* doc) {
   }
 }
 
-// The plain token at a 1-based position: up to the end of the line, a flow indicator or a
-// comment (numbers, booleans and nulls never contain those).
-std::string TokenAt(std::string_view text, const SourcePos& pos) {
-  size_t offset = 0;
-  for (int line = 1; line < pos.line && offset != std::string_view::npos; ++line) {
-    offset = text.find('\n', offset);
-    if (offset != std::string_view::npos) ++offset;
-  }
-  if (offset == std::string_view::npos) return "";
-  offset += static_cast<size_t>(pos.col - 1);
-  if (offset >= text.size()) return "";
-  size_t end = text.find_first_of(",]}\r\n", offset);
-  std::string token(text.substr(offset, end == std::string_view::npos ? end : end - offset));
-  if (size_t hash = token.find(" #"); hash != std::string::npos) token.resize(hash);
-  while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) token.pop_back();
-  return token;
-}
-
 std::map<std::string, std::string> WrittenScalars(const Document& doc) {
   std::map<std::string, std::string> out;
   for (const auto& [pointer, pos] : doc.positions) {
     const Json& v = doc.root.at(Json::json_pointer(pointer));
     if (!v.is_primitive() || v.is_string()) continue;
-    std::string token = TokenAt(doc.text, pos.value);
-    if (!token.empty() && token[0] != '"' && token[0] != '\'' && token[0] != '!') {
+    std::string token = PlainTokenAt(doc.text, pos.value);
+    if (!token.empty() && ResolvePyYaml(token) == v) {
       out[pointer] = token;
     }
   }
@@ -80,12 +75,12 @@ std::optional<LaunchConfig> LoadLaunchConfig(const LaunchConfigSource& source, D
   Diagnostics inner;
   SourcePos whole = source.map.Map(0, 0);
   auto docs = LoadStream(whole.file, source.text, options, &inner);
-  std::string what = source.path_prefix.empty() ? "a launch agent config" : "launchConfig";
+  std::string what = source.path_prefix.empty() ? "the launch agent config " : "";
   if (docs && docs->size() > 1) {
     const NodePos* second = (*docs)[1].Find("");
     inner.Error(second ? second->value : SourcePos{}, "",
                 what +
-                    " must hold one YAML document (the agent's yaml.safe_load refuses more), "
+                    "must hold one YAML document (the agent's yaml.safe_load refuses more), "
                     "found " +
                     std::to_string(docs->size()),
                 "");
@@ -99,14 +94,18 @@ std::optional<LaunchConfig> LoadLaunchConfig(const LaunchConfigSource& source, D
       doc.positions[""] = NodePos{{whole.file, 1, 1}, {whole.file, 1, 1}, true};
     } else if (!doc.root.is_object()) {
       inner.Error(doc.Locate(""), "",
-                  what + " must be a mapping of agent settings, got " + DescribeValue(doc.root),
-                  "");
+                  what + "must be a mapping of agent settings, got " + DescribeValue(doc.root), "");
     }
   }
   RemapDiagnostics(source, inner, diags);
   if (inner.HasErrors()) return std::nullopt;
   LaunchConfig out;
   out.written = WrittenScalars(doc);
+  if (!source.map.exact() && !source.path_prefix.empty()) {
+    for (const auto& [pointer, pos] : doc.positions) {
+      out.unmapped[pointer] = Inside(source, pos.key);
+    }
+  }
   RemapPositions(source, &doc);
   out.doc = std::move(doc);
   return out;

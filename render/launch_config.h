@@ -29,6 +29,9 @@ struct LaunchConfig {
   // What the user wrote for each plain scalar that did not become a string ("0123" for the
   // integer 83), for messages that explain PyYAML's reading.
   std::map<std::string, std::string> written;
+  // When the config's lines cannot be mapped into the values file (a quoted launchConfig,
+  // a JSON values file): " (launchConfig line L, column C)" for each node, added to messages.
+  std::map<std::string, std::string> unmapped;
 };
 
 // An empty text is an empty mapping (the agent treats an empty file as {}).

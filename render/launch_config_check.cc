@@ -27,12 +27,30 @@ std::string LaunchConfigChecker::Path(std::string_view pointer) const {
   return PrefixPath(context_.path_prefix, PointerToPath(pointer, config_.doc.root));
 }
 
+namespace {
+
+// The note of the node or of its closest ancestor ("" when positions map exactly).
+std::string UnmappedNote(const LaunchConfig& config, std::string pointer) {
+  while (!config.unmapped.empty()) {
+    auto it = config.unmapped.find(pointer);
+    if (it != config.unmapped.end()) return it->second;
+    if (pointer.empty()) break;
+    pointer = PointerParent(pointer);
+  }
+  return "";
+}
+
+}  // namespace
+
 void LaunchConfigChecker::Error(std::string_view pointer, std::string message, std::string rule) {
-  diags_->Error(Where(pointer), Path(pointer), std::move(message), std::move(rule));
+  diags_->Error(Where(pointer), Path(pointer),
+                std::move(message) + UnmappedNote(config_, std::string(pointer)), std::move(rule));
 }
 
 void LaunchConfigChecker::Warn(std::string_view pointer, std::string message, std::string rule) {
-  diags_->Warning(Where(pointer), Path(pointer), std::move(message), std::move(rule));
+  diags_->Warning(Where(pointer), Path(pointer),
+                  std::move(message) + UnmappedNote(config_, std::string(pointer)),
+                  std::move(rule));
 }
 
 std::string LaunchConfigChecker::Written(std::string_view pointer) const {

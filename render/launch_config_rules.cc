@@ -95,8 +95,8 @@ void CheckEnvironmentBlock(LaunchConfigChecker& c) {
   const Json* region = c.Get("/environment/region");
   if ((type == "aws" || type == "gcp") && region && !Present(region)) {
     c.Error("/environment/region",
-            "must name the " + type + " region: the agent refuses a " + type +
-                " environment without one",
+            "must name the " + type + " region: the agent refuses an environment of type " + type +
+                " without one",
             "launch-config-environment");
   }
   for (const auto& [key, value] : c.Get("/environment")->items()) {
@@ -118,7 +118,7 @@ void CheckRegistryKeys(LaunchConfigChecker& c, const std::string& type,
   for (const auto& [key, value] : c.Get("/registry")->items()) {
     if (allowed.count(key)) continue;
     c.Error(PointerJoin("/registry", key),
-            "is not a key of a " + type + " registry block: the agent refuses the block",
+            "is not allowed in a registry block of type " + type + ": the agent refuses the block",
             "launch-config-registry");
   }
 }
@@ -145,7 +145,8 @@ void CheckRegistryForm(LaunchConfigChecker& c, const std::string& type) {
   auto want = kKind.find(type);
   RegistryKind got = KindOf(c, "/registry/uri");
   if (uri && want != kKind.end() && got != RegistryKind::kNone && got != want->second) {
-    c.Error("/registry/uri", Quote(c.Text("/registry/uri")) + " is not a " + type + " URI",
+    c.Error("/registry/uri",
+            Quote(c.Text("/registry/uri")) + " is not a URI of registry type " + type,
             "launch-config-registry");
   }
 }

@@ -193,12 +193,28 @@ Json Converter::ConvertSeq(const YAML::Node& node, const std::string& ptr, int d
   return out;
 }
 
+// " (the line is indented with a tab ...)" when the failing line starts with one.
+std::string TabHint(const std::string& text, int line) {
+  size_t offset = 0;
+  for (int i = 0; i < line && offset != std::string::npos; ++i) {
+    offset = text.find('\n', offset);
+    if (offset != std::string::npos) ++offset;
+  }
+  if (offset == std::string::npos) return "";
+  size_t end = text.find_first_not_of(" \t", offset);
+  std::string_view indent(text.data() + offset,
+                          (end == std::string::npos ? text.size() : end) - offset);
+  if (indent.find('\t') == std::string_view::npos) return "";
+  return " (the line is indented with a tab; YAML indents with spaces only)";
+}
+
 std::optional<std::vector<YAML::Node>> ParseAll(const std::string& file, const std::string& text,
                                                 Diagnostics* diags) {
   try {
     return YAML::LoadAll(text);
   } catch (const YAML::Exception& e) {
-    diags->Error(SourcePos{file, e.mark.line + 1, e.mark.column + 1}, "", e.msg, "yaml");
+    diags->Error(SourcePos{file, e.mark.line + 1, e.mark.column + 1}, "",
+                 e.msg + TabHint(text, e.mark.line), "yaml");
   }
   return std::nullopt;
 }

@@ -93,6 +93,7 @@ RenderResult RenderBundle(const RenderRequest& request, FileSource& files) {
     return result;
   CoalesceDefaults(EmbeddedDocument(kChartValues), &*values);
   CheckSettings check = MakeCheckSettings(request);
+  check.texts = &texts;
   CheckValues(*values, check, diags);
   CheckEmbeddedLaunchConfig(*values, texts, diags);
   if (StageFailed(request.strict, diags)) return result;

@@ -196,6 +196,7 @@ std::string NodeMessage(const json& s, const json& v, bool failed_here) {
   if (m.empty()) m = ArrayMessage(s, v);
   if (s.contains(kMessageKey) && (!m.empty() || failed_here)) m = s[kMessageKey];
   if (m.empty()) return "";
+  if (m == "must not be empty") return m;
   return m + ", got " + Describe(v);
 }
 

@@ -1,5 +1,6 @@
 #include "render/validate_report.h"
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -77,7 +78,7 @@ std::string Xml(const std::string& s) {
         break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
-          out += "&#" + std::to_string(static_cast<int>(c)) + ";";
+          out += "\xEF\xBF\xBD";  // XML 1.0 cannot carry C0 controls, even as references
         } else {
           out += c;
         }
@@ -125,8 +126,25 @@ ReportText Junit(const std::vector<FileReport>& reports) {
   return {x, ""};
 }
 
+// A file name as a relative URI reference: unreserved characters and '/' kept, the rest
+// percent-encoded byte by byte (spaces, '#', '?', '%', non-ASCII).
+std::string UriReference(const std::string& path) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 ordered_json SarifResult(const Diagnostic& d) {
-  ordered_json location = {{"artifactLocation", {{"uri", d.pos.file}}}};
+  ordered_json location = {{"artifactLocation", {{"uri", UriReference(d.pos.file)}}}};
   if (d.pos.line > 0) {
     location["region"] = {{"startLine", d.pos.line}, {"startColumn", std::max(d.pos.col, 1)}};
   }

@@ -4,6 +4,7 @@
 #include "render/scalar_text.h"
 #include "render/values.h"
 #include "render/values_checker.h"
+#include "render/yaml_resolve.h"
 
 namespace lr {
 
@@ -41,6 +42,16 @@ void ValuesChecker::ErrorAt(SourcePos pos, std::string path, std::string message
 
 bool ValuesChecker::WasNulled(std::string_view pointer) const {
   return lr::WasNulled(values_, pointer);
+}
+
+std::string ValuesChecker::Written(std::string_view pointer) const {
+  const NodePos* n = values_.Find(pointer);
+  const Json* v = Get(pointer);
+  if (!n || !n->user || !v || !v->is_primitive() || v->is_string() || !settings_.texts) return "";
+  auto it = settings_.texts->find(n->value.file);
+  if (it == settings_.texts->end()) return "";
+  std::string token = PlainTokenAt(it->second, n->value);
+  return !token.empty() && ResolveGoYamlV2(token) == *v ? token : "";
 }
 
 bool ValuesChecker::UserSet(std::string_view pointer) const {

@@ -21,6 +21,7 @@ struct CheckSettings {
   std::string release;
   SourcePos release_pos;  // where the release name came from (the --release flag)
   SourcePos fallback;     // where to point when the user never wrote the key (first file)
+  const SourceTexts* texts = nullptr;  // the user's files, to quote what they typed
 };
 
 void CheckValues(const Document& values, const CheckSettings& settings, Diagnostics* diags);

@@ -27,6 +27,8 @@ class ValuesChecker {
   bool WasNulled(std::string_view pointer) const;
   // True when a user file or flag wrote the node (not a chart default).
   bool UserSet(std::string_view pointer) const;
+  // What the user typed for a plain number, boolean or null (0123 for 83), or "".
+  std::string Written(std::string_view pointer) const;
   const Json& root() const { return values_.root; }
 
   // Shape rules; each reports and returns false when the node has the wrong shape.

@@ -136,13 +136,27 @@ void CheckRelease(ValuesChecker& c) {
   }
 }
 
+// A namespace helm reads as a number or boolean the user did not write (0123 -> 83).
+bool NamespaceRetyped(ValuesChecker& c, const std::string& pointer) {
+  std::string written = c.Written(pointer);
+  const Json* v = c.Get(pointer);
+  if (written.empty() || written == ScalarText(*v)) return false;
+  c.Error(pointer,
+          "must be a string, got " + DescribeValue(*v) + " (helm's YAML reader reads " + written +
+              " as " + ScalarText(*v) + "; quote it: \"" + written + "\")",
+          "values-shape");
+  return true;
+}
+
 void CheckNamespaces(ValuesChecker& c) {
+  if (NamespaceRetyped(c, "/namespace")) return;
   std::string ns = TextAt(c, "/namespace");
   if (!ns.empty()) c.Syntax("/namespace", ns, Dns1123LabelError, "namespace");
   if (!c.List("/additionalTargetNamespaces", false)) return;
   const Json& list = *c.Get("/additionalTargetNamespaces");
   for (size_t i = 0; i < list.size(); ++i) {
     std::string ptr = PointerJoin("/additionalTargetNamespaces", i);
+    if (NamespaceRetyped(c, ptr)) continue;
     if (c.NonEmptyString(ptr)) c.Syntax(ptr, ScalarText(list[i]), Dns1123LabelError, "namespace");
   }
 }
