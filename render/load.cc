@@ -1,7 +1,9 @@
 #include "render/load.h"
 
 #include <set>
+#include <sstream>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 namespace lr {
@@ -208,9 +210,54 @@ std::string TabHint(const std::string& text, int line) {
   return " (the line is indented with a tab; YAML indents with spaces only)";
 }
 
+// Records where each document starts; builds nothing.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { last = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+  YAML::Mark last = YAML::Mark::null_mark();
+};
+
+// yaml-cpp 0.7 never stops on a stray ',' outside a flow collection (",]" makes endless empty
+// documents); a pass that only counts documents stops it, and bounds the number of documents
+// before any tree is built. Throws YAML::Exception like LoadAll.
+bool DocumentsEnd(const std::string& file, const std::string& text, size_t max_documents,
+                  Diagnostics* diags) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  size_t n = 0;
+  int previous = -1;
+  while (parser.HandleNextDocument(starts)) {
+    if (starts.last.pos == previous) {
+      diags->Error(SourcePos{file, starts.last.line + 1, starts.last.column + 1}, "",
+                   "unexpected character: a ',' or flow indicator outside [ ] or { }", "yaml");
+      return false;
+    }
+    previous = starts.last.pos;
+    if (++n > max_documents) {
+      diags->Error(SourcePos{file, 0, 0}, "",
+                   "more than " + std::to_string(max_documents) + " documents", "yaml");
+      return false;
+    }
+  }
+  return true;
+}
+
 std::optional<std::vector<YAML::Node>> ParseAll(const std::string& file, const std::string& text,
-                                                Diagnostics* diags) {
+                                                size_t max_documents, Diagnostics* diags) {
   try {
+    if (!DocumentsEnd(file, text, max_documents, diags)) return std::nullopt;
     return YAML::LoadAll(text);
   } catch (const YAML::Exception& e) {
     diags->Error(SourcePos{file, e.mark.line + 1, e.mark.column + 1}, "",
@@ -243,7 +290,7 @@ bool CheckInput(const std::string& file, const std::string& text, const LoadOpti
 std::optional<std::vector<Document>> LoadStream(const std::string& file, const std::string& text,
                                                 const LoadOptions& options, Diagnostics* diags) {
   if (!CheckInput(file, text, options, diags)) return std::nullopt;
-  auto nodes = ParseAll(file, text, diags);
+  auto nodes = ParseAll(file, text, options.limits.max_documents, diags);
   if (!nodes) return std::nullopt;
   if (nodes->size() > options.limits.max_documents) {
     diags->Error(SourcePos{file, 0, 0}, "",

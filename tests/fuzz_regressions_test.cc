@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "render/pipeline.h"
+#include "render/validate.h"
 
 namespace fs = std::filesystem;
 
@@ -23,6 +24,27 @@ TEST(FuzzRegressionsTest, RenderValuesInputsStayHarmless) {
     request.values_files = {"values.yaml"};
     lr::RenderResult r = lr::RenderBundle(request, files);
     EXPECT_EQ(r.ok(), !r.output.empty()) << e.path();
+    ++n;
+  }
+  EXPECT_GE(n, 1);
+}
+
+// yaml-cpp once looped forever on these (a ',' outside a flow collection); each must now end
+// with a located YAML error, standalone and as a values file.
+TEST(FuzzRegressionsTest, LaunchConfigInputsEndWithAnError) {
+  fs::path dir = fs::path(LR_SOURCE_DIR) / "tests/fuzz/regressions/launch_config";
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    lr::InMemoryFileSource files;
+    files.Add("launch-config.yaml", ss.str());
+    lr::ValidateRequest request;
+    request.paths = {"launch-config.yaml"};
+    std::vector<lr::FileReport> reports = lr::ValidateFiles(request, files);
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_FALSE(reports[0].valid()) << e.path();
     ++n;
   }
   EXPECT_GE(n, 1);
