@@ -89,5 +89,23 @@ printf 'agent:\n  labels:\n    app: x\nnamespace: "A B"\nlaunchConfig:\n' > many
 n=$(grep -c ': error: ' err)
 [ "$n" -ge 4 ] && echo "ok   many-errors ($n)" || { echo "FAIL many-errors: $n errors"; cat err; fails=$((fails + 1)); }
 
+# validate and schema.
+printf 'queues: [a]\nbuilder:\n  type: buildah\n' > launch-config.yaml
+expect validate-good 0 "" validate good.yaml
+expect validate-bad 1 'launch-config.yaml:3:3: error: builder.type: must be one of "docker", "kaniko", "noop", got string "buildah" [launch-config-schema]' validate launch-config.yaml good.yaml
+expect validate-stdin 0 "" validate - < good.yaml
+expect validate-stdin-launch-config 1 '<stdin>:3:3: error: builder.type:' validate --kind launch-config - < launch-config.yaml
+mkdir -p tree/sub tree/.hidden && cp good.yaml tree/sub/values.yaml && cp launch-config.yaml tree/.hidden/launch-config.yaml
+expect validate-directory 0 'Summary: 1 files - valid: 1, invalid: 0, skipped: 0, errors: 0, warnings: 0' validate tree --summary
+expect validate-unknown-kind 1 'cannot tell what this file is' validate laughs.yaml
+expect validate-missing 1 'nothing.yaml: error: cannot read file' validate nothing.yaml
+expect validate-usage 2 'FILES' validate
+expect validate-usage-format 2 '--output' validate good.yaml -o xml
+expect schema-list 0 "" schema --list
+grep -qx 'launch-config' out || { echo "FAIL schema-list: no launch-config"; fails=$((fails + 1)); }
+expect schema-print 0 "" schema launch-config
+cmp -s out "$SRC/schemas/launch-config.schema.json" || { echo "FAIL schema-print: differs from schemas/"; fails=$((fails + 1)); }
+expect schema-unknown 2 'no bundled schema named "nope"' schema nope
+
 [ $fails = 0 ] && echo "all e2e tests passed" || echo "$fails e2e test(s) failed"
 [ $fails = 0 ]
