@@ -145,6 +145,12 @@ bool IsMergeKey(const YAML::Node& key) {
 }
 
 void Converter::AddMerged(const YAML::Node& source, const std::string& ptr, int depth, Json* out) {
+  if (depth > options_.limits.max_depth) {  // an alias that merges itself recurses forever
+    Fail(source.Mark(), ptr,
+         "merge keys nest deeper than " + std::to_string(options_.limits.max_depth) +
+             " levels (does an anchor merge itself?)");
+    return;
+  }
   if (source.IsSequence()) {
     for (const auto& item : source) AddMerged(item, ptr, depth, out);
     return;
@@ -153,7 +159,7 @@ void Converter::AddMerged(const YAML::Node& source, const std::string& ptr, int 
     Fail(source.Mark(), ptr, "the merge key << needs a mapping or a list of mappings");
     return;
   }
-  Json merged = ConvertMap(source, ptr, depth);
+  Json merged = ConvertMap(source, ptr, depth + 1);
   for (auto& [k, v] : merged.items()) {
     if (!out->contains(k)) (*out)[k] = v;  // the first source wins
   }
