@@ -34,6 +34,14 @@ int RunRender(const Options& options) {
   return WriteStdout(result.output, kExitOk);
 }
 
+int RunJob(const Options& options) {
+  DiskFileSource files;
+  JobResult result = RenderJob(options.job, files);
+  PrintDiagnostics(result.diags);
+  if (!result.ok()) return kExitInvalid;
+  return WriteStdout(result.output, kExitOk);
+}
+
 int RunValidate(const Options& options) {
   ValidateRequest request = options.validate;
   request.paths = ExpandPaths(request.paths);

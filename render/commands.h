@@ -10,5 +10,6 @@ namespace lr {
 int RunRender(const Options& options);
 int RunValidate(const Options& options);
 int RunSchema(const Options& options);
+int RunJob(const Options& options);
 
 }  // namespace lr

@@ -15,6 +15,8 @@ int Dispatch(const lr::Options& options) {
       return lr::RunValidate(options);
     case lr::Options::Command::kSchema:
       return lr::RunSchema(options);
+    case lr::Options::Command::kJob:
+      return lr::RunJob(options);
     case lr::Options::Command::kRender:
       break;
   }

@@ -38,8 +38,28 @@ constexpr const char* kSchemaFooter = R"(Examples:
   launch-render schema launch-config > launch-config.schema.json
   # in an editor: # yaml-language-server: $schema=./launch-config.schema.json)";
 
+constexpr const char* kJobFooter = R"(Examples:
+  launch-render job queue.yaml
+  launch-render job queue.yaml --set-var gpus=2 --run-context run.yaml -o json
+  launch-render job queue.yaml --values values.yaml --override overrides.yaml
+
+The run context (YAML, every key optional) says what the agent knows at run time:
+  image_uri, run_id, run_name, project_name, entity_name, author, entry_point, source
+  (image|code), namespace, agent_name, queue_name, queue_entity, trace_id, base_url,
+  sweep_id, job, resume_count, api_key, env (the agent's environment, also ${macros}),
+  run_config, files, artifacts. Defaults are in the README; run_id defaults to the first
+  8 hex digits of sha256 of the queue config, so the output is deterministic.
+The overrides file holds the job's overrides: args, entry_point, run_config and
+resource_args ({kubernetes: {...}}, merged over the queue config, the job winning).
+
+Exit codes:
+  0  rendered (warnings, if any, are on stderr)
+  1  the queue config is invalid or would be refused by the agent
+  2  usage error
+  3  internal error)";
+
 bool IsSubcommand(const std::string& arg) {
-  return arg == "render" || arg == "validate" || arg == "schema";
+  return arg == "render" || arg == "validate" || arg == "schema" || arg == "job";
 }
 
 void DefineRender(CLI::App* app, Options* options) {
@@ -94,6 +114,33 @@ void DefineValidate(CLI::App* app, Options* options) {
   v->footer(kValidateFooter);
 }
 
+void DefineJob(CLI::App* app, Options* options) {
+  CLI::App* j =
+      app->add_subcommand("job", "Render the workload the agent would submit for a queue config");
+  j->callback([options] { options->command = Options::Command::kJob; });
+  JobRequest& r = options->job;
+  j->add_option("QUEUE_CONFIG", r.queue_config,
+                "the queue's resource config (YAML or JSON; - is stdin)")
+      ->required();
+  j->add_option("--set-var", r.set_vars, "a template variable, NAME=VALUE")
+      ->allow_extra_args(false);
+  j->add_option("--run-context", r.run_context, "YAML file: image_uri, run_id, ... (see below)");
+  j->add_option("--override", r.overrides, "YAML file: the job's overrides");
+  j->add_option("--values", r.values, "the agent's values file (secure_mode, API key Secret name)");
+  j->add_option("--release", r.release, "the agent's release name")->capture_default_str();
+  j->add_option("-o,--output", r.format, "output format")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, OutputFormat>{{"yaml", OutputFormat::kYaml},
+                                              {"json", OutputFormat::kJson}},
+          CLI::ignore_case))
+      ->default_str("yaml");
+  j->add_flag("--image-runs-as-root", r.image_runs_as_root,
+              "the job's image needs uid 0: do not add runAsNonRoot (the pods then fail the "
+              "restricted Pod Security Standard)");
+  j->add_flag("--strict", r.strict, "treat warnings as errors");
+  j->footer(kJobFooter);
+}
+
 void DefineSchema(CLI::App* app, Options* options) {
   CLI::App* s = app->add_subcommand("schema", "Print a bundled JSON Schema");
   s->callback([options] { options->command = Options::Command::kSchema; });
@@ -121,6 +168,7 @@ void DefineOptions(CLI::App* app, Options* options) {
   DefineRender(app, options);
   DefineValidate(app, options);
   DefineSchema(app, options);
+  DefineJob(app, options);
 }
 
 void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string>& args) {
@@ -133,6 +181,7 @@ void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string
       throw CLI::RequiredError("FILES (a file, a directory or -)");
     return;
   }
+  if (options->command == Options::Command::kJob) return;
   if (options->command == Options::Command::kSchema) {
     if (options->schema_name.empty() && !options->schema_list) throw CLI::RequiredError("NAME");
     return;

@@ -4,6 +4,8 @@
 // `launch-render validate [FILES|DIRS|-]... [-o text|json|junit|sarif] [--summary] [--strict]
 //  [--kind values|launch-config] [--release NAME]`
 // `launch-render schema NAME | --list`
+// `launch-render job QUEUE_CONFIG [--set-var K=V]... [--run-context FILE] [--override FILE]
+//  [--values VALUES] [--release NAME] [-o yaml|json] [--image-runs-as-root] [--strict]`
 // Usage errors are CLI::ParseError exceptions, handled in main.cc only (exit code 2).
 #pragma once
 
@@ -15,6 +17,7 @@
 #include "render/pipeline.h"
 #include "render/validate.h"
 #include "render/validate_report.h"
+#include "render/workload.h"
 
 namespace lr {
 
@@ -27,7 +30,7 @@ enum ExitCode : int {
 };
 
 struct Options {
-  enum class Command { kRender, kValidate, kSchema };
+  enum class Command { kRender, kValidate, kSchema, kJob };
   Command command = Command::kRender;
   RenderRequest render;
   std::vector<std::string> more_values;  // -f files, appended to render.values_files
@@ -36,6 +39,7 @@ struct Options {
   bool summary = false;
   std::string schema_name;  // `schema NAME`
   bool schema_list = false;
+  JobRequest job;
 };
 
 // Inserts the default subcommand: `launch-render values.yaml` means

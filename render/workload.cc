@@ -1,0 +1,174 @@
+#include "render/workload.h"
+
+#include <optional>
+#include <set>
+
+#include "render/base64.h"
+#include "render/launch_config.h"
+#include "render/load.h"
+#include "render/macros.h"
+#include "render/pipeline.h"
+#include "render/pss_check.h"
+#include "render/run_context.h"
+#include "render/scalar_text.h"
+#include "render/security_scan.h"
+#include "render/sha256.h"
+#include "render/template_vars.h"
+#include "render/workload_inject.h"
+
+namespace lr {
+namespace {
+
+std::optional<Document> ReadMapping(const std::string& path, const std::string& what,
+                                    FileSource& files, Diagnostics* d, std::string* text_out) {
+  std::string text, error, name = DisplayName(path);
+  if (!files.Read(path, &text, &error)) {
+    d->Error(SourcePos{name, 0, 0}, "", "cannot read " + what + ": " + error, "io");
+    return std::nullopt;
+  }
+  LoadOptions options;
+  options.dialect = YamlDialect::kPyYaml;
+  auto docs = LoadStream(name, text, options, d);
+  if (!docs) return std::nullopt;
+  if (docs->size() != 1 || !(*docs)[0].root.is_object()) {
+    d->Error(SourcePos{name, 1, 1}, "", what + " must be one YAML or JSON mapping", "yaml");
+    return std::nullopt;
+  }
+  if (text_out) *text_out = text;
+  return std::move((*docs)[0]);
+}
+
+// Recursive map merge, `over` wins, lists and scalars replaced.
+void MergeOver(Json* base, const Json& over) {
+  if (!base->is_object() || !over.is_object()) {
+    *base = over;
+    return;
+  }
+  for (const auto& [k, v] : over.items()) {
+    if (base->contains(k))
+      MergeOver(&(*base)[k], v);
+    else
+      (*base)[k] = v;
+  }
+}
+
+bool Stop(const JobRequest& r, Diagnostics* d) {
+  if (r.strict) d->PromoteWarnings();
+  return d->HasErrors();
+}
+
+// The agent reads secure_mode from the raw config: any truthy value turns it on.
+bool SecureMode(const JobRequest& r, FileSource& files, Diagnostics* d) {
+  if (r.values.empty()) return false;
+  auto values = ReadMapping(r.values, "values file", files, d, nullptr);
+  if (!values || !values->root.contains("launchConfig") ||
+      !values->root["launchConfig"].is_string()) {
+    return false;
+  }
+  LaunchConfigSource src{values->root["launchConfig"], LineMap::Identity(values->file),
+                         "launchConfig"};
+  Diagnostics ignored;  // `launch-render validate` reports the launch config itself
+  auto config = LoadLaunchConfig(src, &ignored);
+  return config &&
+         Truthy(config->doc.root.contains("secure_mode") ? &config->doc.root["secure_mode"]
+                                                         : nullptr);
+}
+
+void WrappedConfig(const Document& q, Diagnostics* d) {
+  if (q.root.size() == 1 && q.root.contains("kubernetes")) {
+    d->Error(q.Locate("/kubernetes"), "kubernetes",
+             "wraps the resource: the agent does not unwrap it and would submit a plain batch/v1 "
+             "Job with a stray kubernetes field; remove the wrapper",
+             "queue-config");
+  }
+}
+
+// Security findings of the expanded config that the raw scan did not already report.
+void ScanAgain(const Document& q, Diagnostics* d) {
+  Diagnostics again;
+  ScanSecurity(q, &again);
+  std::set<std::string> seen;
+  for (const Diagnostic& x : d->all()) seen.insert(FormatText(x));
+  for (const Diagnostic& x : again.all()) {
+    if (seen.count(FormatText(x))) continue;
+    Diagnostic y = x;
+    y.message += " (after ${macro} expansion)";
+    d->Add(y);
+  }
+}
+
+void CheckPodSecurity(const Document& q, const KubeObject& o, bool as_root, Diagnostics* d) {
+  for (const PssViolation& v : CheckRestricted(o.body)) {
+    if (as_root && v.control == std::string("runAsNonRoot")) continue;
+    d->Error(q.Locate(v.pointer), o.Kind() + " " + o.Name() + ": " + v.pointer,
+             v.message + " (Pod Security Standard restricted)", "pod-security");
+  }
+}
+
+Json ApiKeySecret(const RunContext& rc, const std::string& name, const std::string& ns) {
+  return {
+      {"apiVersion", "v1"},
+      {"kind", "Secret"},
+      {"metadata",
+       {{"name", name}, {"namespace", ns}, {"labels", {{"wandb.ai/created-by", "launch-agent"}}}}},
+      {"type", "kubernetes.io/basic-auth"},
+      {"data", {{"password", Base64Encode(*rc.api_key)}}}};
+}
+
+}  // namespace
+
+JobResult RenderJob(const JobRequest& r, FileSource& files) {
+  JobResult result;
+  Diagnostics* d = &result.diags;
+  std::string text;
+  auto q = ReadMapping(r.queue_config, "queue config", files, d, &text);
+  if (!q) return result;
+  WrappedConfig(*q, d);
+  TemplateVariables vars;
+  std::map<std::string, Json> values;
+  if (TakeTemplateVariables(&*q, &vars, d) && ResolveTemplateValues(r.set_vars, vars, &values, d)) {
+    FillTemplates(&*q, vars, values, d);
+  }
+  q->root.erase("builder");  // the agent takes it out before the runner sees the config
+  RunContext rc;
+  Overrides ov;
+  if (!r.run_context.empty()) {
+    if (auto doc = ReadMapping(r.run_context, "run context", files, d, nullptr))
+      ReadRunContext(*doc, &rc, d);
+  }
+  if (!r.overrides.empty()) {
+    if (auto doc = ReadMapping(r.overrides, "overrides file", files, d, nullptr))
+      ReadOverrides(*doc, &ov, d);
+  }
+  if (rc.run_id.empty()) rc.run_id = Sha256Hex(text).substr(0, 8);
+  if (ov.resource_args.is_object() && ov.resource_args.contains("kubernetes")) {
+    MergeOver(&q->root, ov.resource_args["kubernetes"]);
+  }
+  if (Stop(r, d)) return result;
+  ScanSecurity(*q, d);
+  if (SecureMode(r, files, d)) ScanSecureMode(*q, ov.entry_point.has_value(), d);
+  ExpandMacros(&*q, rc, d);
+  ScanAgain(*q, d);
+  if (Stop(r, d)) return result;
+  std::string api = q->root.value("apiVersion", "batch/v1");
+  bool job_path = api == "batch/v1" || api == "batch/v1beta1";
+  std::string secret =
+      r.values.empty() ? "wandb-api-key-" + rc.run_id : "wandb-api-key-" + r.release;
+  InjectContext ctx{*q, rc, ov, job_path ? secret : "", d};
+  Json body = job_path ? BuildJob(ctx) : BuildCustomResource(ctx);
+  if (Stop(r, d) || body.is_null()) return result;
+  InjectRestricted(&body, r.image_runs_as_root);
+  Objects objects;
+  if (job_path && rc.api_key) {
+    objects.push_back({ApiKeySecret(rc, secret, body["metadata"]["namespace"]), "agent"});
+  }
+  objects.push_back({body, "queue-config"});
+  CheckPodSecurity(*q, objects.back(), r.image_runs_as_root, d);
+  if (Stop(r, d)) return result;
+  std::unique_ptr<Emitter> emitter = MakeEmitter(r.format);
+  for (const KubeObject& o : objects) emitter->Add(o);
+  result.output = emitter->Finish();
+  return result;
+}
+
+}  // namespace lr
