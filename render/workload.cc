@@ -100,7 +100,9 @@ void ScanAgain(const Document& q, Diagnostics* d) {
 void CheckPodSecurity(const Document& q, const KubeObject& o, bool as_root, Diagnostics* d) {
   for (const PssViolation& v : CheckRestricted(o.body)) {
     if (as_root && v.control == std::string("runAsNonRoot")) continue;
-    d->Error(q.Locate(v.pointer), o.Kind() + " " + o.Name() + ": " + v.pointer,
+    std::string name =
+        o.Name().empty() ? o.body["metadata"].value("generateName", "") + "*" : o.Name();
+    d->Error(q.Locate(v.pointer), o.Kind() + " " + name + ": " + v.pointer,
              v.message + " (Pod Security Standard restricted)", "pod-security");
   }
 }

@@ -81,6 +81,9 @@ void Labels(const InjectContext& c, Json* meta) {
 void PlaceImage(const InjectContext& c, Json* containers, const std::string& base) {
   bool any_image = std::any_of(containers->begin(), containers->end(),
                                [](const Json& x) { return x.is_object() && x.contains("image"); });
+  bool literal = std::any_of(containers->begin(), containers->end(), [&](const Json& x) {
+    return x.is_object() && x.contains("image") && x["image"] != c.run.image_uri;
+  });
   Json& first = (*containers)[0];
   if (c.run.source == "image") {
     if (first.contains("image") && first["image"] != c.run.image_uri) {
@@ -90,9 +93,11 @@ void PlaceImage(const InjectContext& c, Json* containers, const std::string& bas
   } else if (!any_image) {
     first["image"] = c.run.image_uri;
   } else {
-    Warn(c, base,
-         "a container has a literal image, so the agent discards the built image " +
-             Quote(c.run.image_uri) + " (use ${image_uri})");
+    if (literal) {
+      Warn(c, base,
+           "a container has a literal image, so the agent discards the built image " +
+               Quote(c.run.image_uri) + " (use ${image_uri})");
+    }
     if (!first.contains("image")) Error(c, base + "/0", "gets no image: the pod would be invalid");
   }
 }

@@ -1,0 +1,136 @@
+// Whole workload renders: every folder under tests/jobs/ is one case of `launch-render job`.
+//   queue.yaml        the queue config (passed first)
+//   args              optional: more arguments, one per line (paths are repo-relative)
+//   expected.stdout   what is printed (absent: nothing)
+//   expected.stderr   the diagnostics (absent: none)
+// Every emitted pod template is also checked against the Pod Security Standard restricted
+// profile by render/pss_check.h (unless the case opts out with --image-runs-as-root).
+// LR_UPDATE_GOLDEN=1 rewrites the expected files (make golden); review the diff.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "render/load.h"
+#include "render/options.h"
+#include "render/pss_check.h"
+#include "render/workload.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kRoot = LR_SOURCE_DIR;
+
+std::string ReadOr(const fs::path& p, const std::string& fallback) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return fallback;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteOrRemove(const fs::path& p, const std::string& text) {
+  if (text.empty()) {
+    fs::remove(p);
+    return;
+  }
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+std::vector<std::string> Cases() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(kRoot / "tests/jobs")) {
+    if (e.is_directory()) out.push_back(e.path().filename().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> Args(const std::string& name) {
+  std::string dir = "tests/jobs/" + name;
+  std::vector<std::string> args = {"launch-render", "job", dir + "/queue.yaml"};
+  std::istringstream lines(ReadOr(kRoot / dir / "args", ""));
+  for (std::string line; std::getline(lines, line);) args.push_back(line);
+  return args;
+}
+
+struct Rendered {
+  std::string out, err;
+  bool as_root = false;
+};
+
+Rendered Render(const std::vector<std::string>& args) {
+  CLI::App app;
+  lr::Options options;
+  lr::DefineOptions(&app, &options);
+  lr::ParseOptions(&app, &options, args);
+  lr::DiskFileSource files;
+  lr::JobResult r = lr::RenderJob(options.job, files);
+  Rendered out{r.output, "", options.job.image_runs_as_root};
+  for (const auto& d : r.diags.Sorted()) out.err += lr::FormatText(d) + "\n";
+  return out;
+}
+
+class JobGoldenTest : public testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { fs::current_path(kRoot); }
+};
+
+TEST_P(JobGoldenTest, RendersExpectedOutput) {
+  fs::path dir = kRoot / "tests/jobs" / GetParam();
+  Rendered got = Render(Args(GetParam()));
+  if (std::getenv("LR_UPDATE_GOLDEN")) {
+    WriteOrRemove(dir / "expected.stdout", got.out);
+    WriteOrRemove(dir / "expected.stderr", got.err);
+  }
+  EXPECT_EQ(ReadOr(dir / "expected.stdout", ""), got.out) << "stdout of " << GetParam();
+  EXPECT_EQ(ReadOr(dir / "expected.stderr", ""), got.err) << "stderr of " << GetParam();
+  bool error = got.err.find(": error: ") != std::string::npos;
+  if (error || GetParam().rfind("error-", 0) == 0) {
+    EXPECT_EQ(got.out, "") << "an error renders nothing";
+    EXPECT_TRUE(error) << "an error- case must report an error";
+  } else {
+    EXPECT_NE(got.out, "") << "a case without errors renders something";
+  }
+}
+
+// Every pod of every golden output passes the restricted profile (read back from the output).
+TEST_P(JobGoldenTest, EveryPodPassesRestricted) {
+  Rendered got = Render(Args(GetParam()));
+  if (got.out.empty()) return;
+  lr::Diagnostics diags;
+  auto docs = lr::LoadStream("out", got.out, {}, &diags);
+  ASSERT_TRUE(docs.has_value());
+  for (const lr::Document& doc : *docs) {
+    if (doc.root.is_null()) continue;
+    const lr::Json& items =
+        doc.root.value("kind", "") == "List" ? doc.root["items"] : lr::Json::array({doc.root});
+    for (const lr::Json& object : items) {
+      for (const lr::PssViolation& v : lr::CheckRestricted(object)) {
+        if (got.as_root && v.control == "runAsNonRoot") continue;
+        ADD_FAILURE() << GetParam() << ": " << v.pointer << ": " << v.message;
+      }
+    }
+  }
+}
+
+TEST_P(JobGoldenTest, SameInputSameBytes) {
+  std::vector<std::string> args = Args(GetParam());
+  Rendered a = Render(args), b = Render(args);
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_EQ(a.err, b.err);
+}
+
+std::string CaseName(const testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, JobGoldenTest, testing::ValuesIn(Cases()), CaseName);
+
+}  // namespace
