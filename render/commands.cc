@@ -42,6 +42,11 @@ int RunJob(const Options& options) {
   return WriteStdout(result.output, kExitOk);
 }
 
+int RunInitQueue(const Options& options) {
+  return WriteStdout(std::string(EmbeddedText("templates/queues/" + options.starter + ".yaml")),
+                     kExitOk);
+}
+
 int RunValidate(const Options& options) {
   ValidateRequest request = options.validate;
   request.paths = ExpandPaths(request.paths);

@@ -11,5 +11,6 @@ int RunRender(const Options& options);
 int RunValidate(const Options& options);
 int RunSchema(const Options& options);
 int RunJob(const Options& options);
+int RunInitQueue(const Options& options);
 
 }  // namespace lr

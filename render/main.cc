@@ -17,6 +17,8 @@ int Dispatch(const lr::Options& options) {
       return lr::RunSchema(options);
     case lr::Options::Command::kJob:
       return lr::RunJob(options);
+    case lr::Options::Command::kInitQueue:
+      return lr::RunInitQueue(options);
     case lr::Options::Command::kRender:
       break;
   }

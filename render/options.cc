@@ -59,7 +59,8 @@ Exit codes:
   3  internal error)";
 
 bool IsSubcommand(const std::string& arg) {
-  return arg == "render" || arg == "validate" || arg == "schema" || arg == "job";
+  return arg == "render" || arg == "validate" || arg == "schema" || arg == "job" ||
+         arg == "init-queue";
 }
 
 void DefineRender(CLI::App* app, Options* options) {
@@ -141,6 +142,17 @@ void DefineJob(CLI::App* app, Options* options) {
   j->footer(kJobFooter);
 }
 
+void DefineInitQueue(CLI::App* app, Options* options) {
+  CLI::App* q = app->add_subcommand("init-queue", "Print a queue config starter");
+  q->callback([options] { options->command = Options::Command::kInitQueue; });
+  q->add_option("KIND", options->starter, "job, pytorchjob or volcano")
+      ->required()
+      ->check(CLI::IsMember({"job", "pytorchjob", "volcano"}));
+  q->footer(R"(Examples:
+  launch-render init-queue job > queue.yaml
+  launch-render init-queue pytorchjob | launch-render job -)");
+}
+
 void DefineSchema(CLI::App* app, Options* options) {
   CLI::App* s = app->add_subcommand("schema", "Print a bundled JSON Schema");
   s->callback([options] { options->command = Options::Command::kSchema; });
@@ -169,6 +181,7 @@ void DefineOptions(CLI::App* app, Options* options) {
   DefineValidate(app, options);
   DefineSchema(app, options);
   DefineJob(app, options);
+  DefineInitQueue(app, options);
 }
 
 void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string>& args) {
@@ -182,6 +195,7 @@ void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string
     return;
   }
   if (options->command == Options::Command::kJob) return;
+  if (options->command == Options::Command::kInitQueue) return;
   if (options->command == Options::Command::kSchema) {
     if (options->schema_name.empty() && !options->schema_list) throw CLI::RequiredError("NAME");
     return;

@@ -4,6 +4,7 @@
 // `launch-render validate [FILES|DIRS|-]... [-o text|json|junit|sarif] [--summary] [--strict]
 //  [--kind values|launch-config] [--release NAME]`
 // `launch-render schema NAME | --list`
+// `launch-render init-queue job|pytorchjob|volcano`
 // `launch-render job QUEUE_CONFIG [--set-var K=V]... [--run-context FILE] [--override FILE]
 //  [--values VALUES] [--release NAME] [-o yaml|json] [--image-runs-as-root] [--strict]`
 // Usage errors are CLI::ParseError exceptions, handled in main.cc only (exit code 2).
@@ -30,7 +31,7 @@ enum ExitCode : int {
 };
 
 struct Options {
-  enum class Command { kRender, kValidate, kSchema, kJob };
+  enum class Command { kRender, kValidate, kSchema, kJob, kInitQueue };
   Command command = Command::kRender;
   RenderRequest render;
   std::vector<std::string> more_values;  // -f files, appended to render.values_files
@@ -40,6 +41,7 @@ struct Options {
   std::string schema_name;  // `schema NAME`
   bool schema_list = false;
   JobRequest job;
+  std::string starter;  // `init-queue job|pytorchjob|volcano`
 };
 
 // Inserts the default subcommand: `launch-render values.yaml` means

@@ -107,5 +107,24 @@ expect schema-print 0 "" schema launch-config
 cmp -s out "$SRC/schemas/launch-config.schema.json" || { echo "FAIL schema-print: differs from schemas/"; fails=$((fails + 1)); }
 expect schema-unknown 2 'no bundled schema named "nope"' schema nope
 
+# job and init-queue: every starter renders, and its pods pass the restricted profile checker.
+for k in job pytorchjob volcano; do
+  expect "init-queue-$k" 0 "" init-queue "$k"
+  cp out "starter-$k.yaml"
+  "$BIN" job "starter-$k.yaml" --strict >out 2>err
+  rc=$?
+  case $k in job) want=0 ;; *) want=1 ;; esac  # custom resources warn about WANDB_API_KEY
+  [ "$rc" = "$want" ] && echo "ok   job-starter-$k" || { echo "FAIL job-starter-$k: exit $rc"; cat err; fails=$((fails + 1)); }
+done
+expect job-stdin 0 "" job - < starter-job.yaml
+grep -q '^kind: Job$' out || { echo "FAIL job-stdin: no Job"; fails=$((fails + 1)); }
+grep -q 'runAsNonRoot: true' out || { echo "FAIL job-stdin: no runAsNonRoot"; fails=$((fails + 1)); }
+expect job-set-var 0 "" job starter-job.yaml --set-var gpus=2
+grep -q 'nvidia.com/gpu: 2$' out || { echo "FAIL job-set-var: gpus not 2"; fails=$((fails + 1)); }
+expect job-set-var-range 1 '--set-var:1:0: error: gpus: must be at most 8, got "9" [template-variables]' job starter-job.yaml --set-var gpus=9
+expect job-missing-file 1 'nope.yaml: error: cannot read queue config' job nope.yaml
+expect job-usage 2 'QUEUE_CONFIG' job
+expect init-queue-unknown 2 'KIND' init-queue cronjob
+
 [ $fails = 0 ] && echo "all e2e tests passed" || echo "$fails e2e test(s) failed"
 [ $fails = 0 ]
