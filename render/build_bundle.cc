@@ -99,7 +99,7 @@ void BindTo(KubeObject* o, const BundleNames& names, const std::string& agent_ns
   o->body["roleRef"]["name"] = role;
 }
 
-void AddRbac(const Json& values, const BundleNames& names, Objects* out) {
+void AddRbac(const Json& values, const BundleNames& names, const Json& extra_rules, Objects* out) {
   std::string ns = TextAt(values, "/namespace");
   out->push_back(ServiceAccount(values, names));
   KubeObject role = FromSkeleton("role");
@@ -107,6 +107,7 @@ void AddRbac(const Json& values, const BundleNames& names, Objects* out) {
   out->push_back(std::move(role));
   KubeObject cluster_role = FromSkeleton("cluster-role");
   SetMeta(&cluster_role, names.cluster_role, "");
+  for (const Json& rule : extra_rules) cluster_role.body["rules"].push_back(rule);
   out->push_back(std::move(cluster_role));
   KubeObject binding = FromSkeleton("role-binding");
   SetMeta(&binding, names.role_binding, ns);
@@ -164,7 +165,7 @@ Objects BuildBundle(const Json& values, const BundleSettings& settings) {
   if (!ListAt(values, "/sshAuthSecrets").empty()) out.push_back(SshConfigMap(values, names));
   out.push_back(BuildDeployment(values, settings.release));
   out.push_back(BuildPodDisruptionBudget(values, settings.release));
-  AddRbac(values, names, &out);
+  AddRbac(values, names, settings.extra_cluster_rules, &out);
   AddApiKeySecrets(values, names, &out);
   AddOptionalSecrets(values, &out);
   return out;

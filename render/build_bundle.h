@@ -16,6 +16,7 @@ namespace lr {
 
 struct BundleSettings {
   std::string release = "release-name";
+  Json extra_cluster_rules = Json::array();  // from queue configs (workload_rbac.h)
 };
 
 Objects BuildBundle(const Json& values, const BundleSettings& settings);

@@ -85,6 +85,10 @@ void DefineRender(CLI::App* app, Options* options) {
                                               {"json", OutputFormat::kJson}},
           CLI::ignore_case))
       ->default_str("yaml");
+  render
+      ->add_option("--queue-config", r.queue_configs,
+                   "a queue config whose kind the agent's ClusterRole must allow (repeatable)")
+      ->allow_extra_args(false);
   render->add_flag("--strict", r.strict, "treat warnings as errors");
   render->footer(kFooter);
 }

@@ -12,6 +12,7 @@
 #include "render/values.h"
 #include "render/values_check.h"
 #include "render/values_schema.h"
+#include "render/workload_rbac.h"
 
 namespace lr {
 namespace {
@@ -101,6 +102,9 @@ RenderResult RenderBundle(const RenderRequest& request, FileSource& files) {
   if (diags->HasErrors()) return result;
   BundleSettings settings;
   settings.release = request.release;
+  settings.extra_cluster_rules =
+      RulesForQueueConfigs(request.queue_configs, Skeleton("cluster-role")["rules"], files, diags);
+  if (diags->HasErrors()) return result;
   Objects objects = BuildBundle(values->root, settings);
   ApplyChecksums(&objects);
   SortForInstall(&objects);

@@ -24,7 +24,8 @@ struct RenderRequest {
   std::vector<std::string> set_string;    // --set-string arguments, in command-line order
   std::string release = "release-name";   // helm template's default release name
   OutputFormat format = OutputFormat::kYaml;
-  bool strict = false;  // warnings fail the render
+  bool strict = false;                     // warnings fail the render
+  std::vector<std::string> queue_configs;  // --queue-config: ClusterRole rules for their kinds
 };
 
 struct RenderResult {

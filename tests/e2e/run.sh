@@ -122,6 +122,16 @@ grep -q 'runAsNonRoot: true' out || { echo "FAIL job-stdin: no runAsNonRoot"; fa
 expect job-set-var 0 "" job starter-job.yaml --set-var gpus=2
 grep -q 'nvidia.com/gpu: 2$' out || { echo "FAIL job-set-var: gpus not 2"; fails=$((fails + 1)); }
 expect job-set-var-range 1 '--set-var:1:0: error: gpus: must be at most 8, got "9" [template-variables]' job starter-job.yaml --set-var gpus=9
+# --queue-config: the ClusterRole gains exactly the custom resources the queues submit.
+"$BIN" good.yaml > plain.out 2>/dev/null
+expect rbac-from-queues 0 "" good.yaml --queue-config starter-pytorchjob.yaml --queue-config starter-volcano.yaml --queue-config starter-job.yaml --queue-config starter-pytorchjob.yaml
+[ "$(grep -c '^  - pytorchjobs$' out)" = 1 ] && [ "$(grep -c 'pytorchjobs/status' out)" = 1 ] || { echo "FAIL rbac-from-queues: pytorchjobs rule"; fails=$((fails + 1)); }
+[ "$(grep -c 'batch.volcano.sh' out)" = "$(grep -c 'batch.volcano.sh' plain.out)" ] || { echo "FAIL rbac-from-queues: volcano rule duplicated"; fails=$((fails + 1)); }
+[ "$(wc -l < out)" -gt "$(wc -l < plain.out)" ] || { echo "FAIL rbac-from-queues: nothing added"; fails=$((fails + 1)); }
+expect rbac-no-queues-is-chart 0 "" good.yaml --queue-config starter-job.yaml
+cmp -s out plain.out || { echo "FAIL rbac-no-queues-is-chart: output changed for a Job queue"; fails=$((fails + 1)); }
+printf 'apiVersion: v1\nkind: Pod\n' > pod-queue.yaml
+expect rbac-core-kind 1 'pod-queue.yaml:1:1: error: apiVersion: the agent cannot submit "v1"' good.yaml --queue-config pod-queue.yaml
 expect job-missing-file 1 'nope.yaml: error: cannot read queue config' job nope.yaml
 expect job-usage 2 'QUEUE_CONFIG' job
 expect init-queue-unknown 2 'KIND' init-queue cronjob
