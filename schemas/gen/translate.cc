@@ -53,7 +53,9 @@ void IsolateRef(Json* out) {
   if (!out->contains("$ref") || out->size() == 1) return;
   Json ref = {{"$ref", out->at("$ref")}};
   out->erase("$ref");
-  (*out)["allOf"] = Json::array({ref});
+  Json& all = (*out)["allOf"];
+  if (all.is_null()) all = Json::array();
+  all.insert(all.begin(), ref);
 }
 
 }  // namespace
