@@ -42,6 +42,14 @@ int RunJob(const Options& options) {
   return WriteStdout(result.output, kExitOk);
 }
 
+int RunBuild(const Options& options) {
+  DiskFileSource files;
+  BuildResult result = RenderBuild(options.build, files);
+  PrintDiagnostics(result.diags);
+  if (!result.ok()) return kExitInvalid;
+  return WriteStdout(result.output, kExitOk);
+}
+
 int RunInitQueue(const Options& options) {
   return WriteStdout(std::string(EmbeddedText("templates/queues/" + options.starter + ".yaml")),
                      kExitOk);

@@ -12,5 +12,6 @@ int RunValidate(const Options& options);
 int RunSchema(const Options& options);
 int RunJob(const Options& options);
 int RunInitQueue(const Options& options);
+int RunBuild(const Options& options);
 
 }  // namespace lr

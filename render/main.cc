@@ -19,6 +19,8 @@ int Dispatch(const lr::Options& options) {
       return lr::RunJob(options);
     case lr::Options::Command::kInitQueue:
       return lr::RunInitQueue(options);
+    case lr::Options::Command::kBuild:
+      return lr::RunBuild(options);
     case lr::Options::Command::kRender:
       break;
   }

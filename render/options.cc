@@ -60,7 +60,7 @@ Exit codes:
 
 bool IsSubcommand(const std::string& arg) {
   return arg == "render" || arg == "validate" || arg == "schema" || arg == "job" ||
-         arg == "init-queue";
+         arg == "init-queue" || arg == "build";
 }
 
 void DefineRender(CLI::App* app, Options* options) {
@@ -157,6 +157,44 @@ void DefineInitQueue(CLI::App* app, Options* options) {
   launch-render init-queue pytorchjob | launch-render job -)");
 }
 
+void DefineBuild(CLI::App* app, Options* options) {
+  CLI::App* b = app->add_subcommand("build", "Render the kaniko build Job the agent would create");
+  b->callback([options] { options->command = Options::Command::kBuild; });
+  BuildRequest& r = options->build;
+  auto* values = b->add_option("--values", r.values,
+                               "the agent's values file (launchConfig, kanikoPvcName, ...)");
+  auto* config =
+      b->add_option("--launch-config", r.launch_config, "a standalone launch-config.yaml");
+  values->excludes(config);
+  b->add_option("--release", r.release, "the agent's release name (its service account)")
+      ->capture_default_str();
+  b->add_option("--context", r.context, "the build context: the job's entry-point directory")
+      ->required();
+  b->add_option("--run-id", r.run_id, "the run id (names the Job and the context archive)")
+      ->required();
+  b->add_option("--image-source", r.image_source,
+                "the image source string hashed into the tag (default: DIR's name + \":latest\")");
+  b->add_option("--base-image", r.base_image, "accelerator base image of a generated Dockerfile");
+  b->add_flag("--dockerfile", r.dockerfile_only,
+              "print the Dockerfile that would be built instead");
+  b->add_option("-o,--output", r.format, "output format")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, OutputFormat>{{"yaml", OutputFormat::kYaml},
+                                              {"json", OutputFormat::kJson}},
+          CLI::ignore_case))
+      ->default_str("yaml");
+  b->add_flag("--strict", r.strict, "treat warnings as errors");
+  b->footer(R"(Examples:
+  launch-render build --values values.yaml --context src/ --run-id x7k2p9qa
+  launch-render build --launch-config launch-config.yaml --context src/ --run-id x7k2p9qa --dockerfile
+
+Dockerfile.wandb in DIR is used when present; otherwise launch-render generates one (the
+agent's own template is only known at run time, so the tag of a generated Dockerfile is
+launch-render's). The tag is the first 8 hex digits of sha256(image source + Dockerfile).
+
+Exit codes: 0 rendered, 1 invalid input, 2 usage error, 3 internal error)");
+}
+
 void DefineSchema(CLI::App* app, Options* options) {
   CLI::App* s = app->add_subcommand("schema", "Print a bundled JSON Schema");
   s->callback([options] { options->command = Options::Command::kSchema; });
@@ -186,6 +224,7 @@ void DefineOptions(CLI::App* app, Options* options) {
   DefineSchema(app, options);
   DefineJob(app, options);
   DefineInitQueue(app, options);
+  DefineBuild(app, options);
 }
 
 void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string>& args) {
@@ -200,6 +239,12 @@ void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string
   }
   if (options->command == Options::Command::kJob) return;
   if (options->command == Options::Command::kInitQueue) return;
+  if (options->command == Options::Command::kBuild) {
+    if (options->build.values.empty() && options->build.launch_config.empty()) {
+      throw CLI::RequiredError("--values or --launch-config");
+    }
+    return;
+  }
   if (options->command == Options::Command::kSchema) {
     if (options->schema_name.empty() && !options->schema_list) throw CLI::RequiredError("NAME");
     return;

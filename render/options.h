@@ -5,6 +5,8 @@
 //  [--kind values|launch-config] [--release NAME]`
 // `launch-render schema NAME | --list`
 // `launch-render init-queue job|pytorchjob|volcano`
+// `launch-render build (--values VALUES | --launch-config FILE) --context DIR --run-id ID
+//  [--image-source STR] [--base-image IMAGE] [--dockerfile] [-o yaml|json] [--strict]`
 // `launch-render job QUEUE_CONFIG [--set-var K=V]... [--run-context FILE] [--override FILE]
 //  [--values VALUES] [--release NAME] [-o yaml|json] [--image-runs-as-root] [--strict]`
 // Usage errors are CLI::ParseError exceptions, handled in main.cc only (exit code 2).
@@ -18,6 +20,7 @@
 #include "render/pipeline.h"
 #include "render/validate.h"
 #include "render/validate_report.h"
+#include "render/kaniko_job.h"
 #include "render/workload.h"
 
 namespace lr {
@@ -31,7 +34,7 @@ enum ExitCode : int {
 };
 
 struct Options {
-  enum class Command { kRender, kValidate, kSchema, kJob, kInitQueue };
+  enum class Command { kRender, kValidate, kSchema, kJob, kInitQueue, kBuild };
   Command command = Command::kRender;
   RenderRequest render;
   std::vector<std::string> more_values;  // -f files, appended to render.values_files
@@ -42,6 +45,7 @@ struct Options {
   bool schema_list = false;
   JobRequest job;
   std::string starter;  // `init-queue job|pytorchjob|volcano`
+  BuildRequest build;
 };
 
 // Inserts the default subcommand: `launch-render values.yaml` means

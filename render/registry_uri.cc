@@ -56,6 +56,26 @@ RegistryVerdict CheckRegistryUri(std::string_view input) {
           "there, but you must make sure it can"};
 }
 
+Registry RegistryFromUri(std::string_view input) {
+  std::string uri(input);
+  if (uri.rfind("https://", 0) == 0) uri = uri.substr(8);
+  std::smatch m;
+  if (std::regex_search(uri, m, Acr(), std::regex_constants::match_continuous)) {
+    std::string host = m[1].str() + ".azurecr.io";
+    return {RegistryKind::kAcr, host + "/" + m[2].str(), "", host};
+  }
+  if (std::regex_match(uri, m, Gar())) {
+    return {RegistryKind::kGar,
+            m[1].str() + "-docker.pkg.dev/" + m[2].str() + "/" + m[3].str() + "/" + m[4].str(), "",
+            ""};
+  }
+  if (std::regex_match(uri, m, Ecr())) {
+    return {RegistryKind::kEcr,
+            m[1].str() + ".dkr.ecr." + m[2].str() + ".amazonaws.com/" + m[3].str(), m[2].str(), ""};
+  }
+  return {RegistryKind::kNone, uri, "", ""};
+}
+
 StoreKind ClassifyStore(std::string_view input) {
   static const std::regex s3(R"(s3://([^/]+)(/(.*))?)");
   static const std::regex gcs(R"(gs://([^/]+)(?:/(.*))?)");

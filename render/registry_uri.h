@@ -20,6 +20,17 @@ struct RegistryVerdict {
 // unrecognized registry is accepted with a warning.
 RegistryVerdict CheckRegistryUri(std::string_view uri);
 
+// registry_from_uri, as the kaniko and docker builders turn builder.destination into a
+// registry: https:// stripped, then ACR, GAR, ECR in that order; anything else is an
+// "anonymous" registry whose repository is the URI itself.
+struct Registry {
+  RegistryKind kind = RegistryKind::kNone;
+  std::string repo_uri;  // what images are tagged into (no https://)
+  std::string region;    // ECR
+  std::string host;      // ACR: <name>.azurecr.io
+};
+Registry RegistryFromUri(std::string_view uri);
+
 enum class StoreKind { kNone, kS3, kGcs, kAzureBlob };
 
 // builder.build-context-store: s3://, gs:// or https://ACCOUNT.blob.core.windows.net/CONTAINER.

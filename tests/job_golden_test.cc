@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include "render/kaniko_job.h"
 #include "render/load.h"
 #include "render/options.h"
 #include "render/pss_check.h"
@@ -132,5 +133,58 @@ std::string CaseName(const testing::TestParamInfo<std::string>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, JobGoldenTest, testing::ValuesIn(Cases()), CaseName);
+
+// Kaniko build Jobs: every folder under tests/builds/ is one `launch-render build` case.
+//   args              every argument after "build", one per line (paths repo-relative)
+//   context/          the build context
+//   expected.stdout, expected.stderr as above.
+std::vector<std::string> BuildCases() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(kRoot / "tests/builds")) {
+    if (e.is_directory()) out.push_back(e.path().filename().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Rendered RenderBuildCase(const std::string& name) {
+  std::vector<std::string> args = {"launch-render", "build"};
+  std::istringstream lines(ReadOr(kRoot / "tests/builds" / name / "args", ""));
+  for (std::string line; std::getline(lines, line);) args.push_back(line);
+  CLI::App app;
+  lr::Options options;
+  lr::DefineOptions(&app, &options);
+  lr::ParseOptions(&app, &options, args);
+  lr::DiskFileSource files;
+  lr::BuildResult r = lr::RenderBuild(options.build, files);
+  Rendered out{r.output, "", false};
+  for (const auto& d : r.diags.Sorted()) out.err += lr::FormatText(d) + "\n";
+  return out;
+}
+
+class BuildGoldenTest : public testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { fs::current_path(kRoot); }
+};
+
+TEST_P(BuildGoldenTest, RendersExpectedOutput) {
+  fs::path dir = kRoot / "tests/builds" / GetParam();
+  Rendered got = RenderBuildCase(GetParam());
+  if (std::getenv("LR_UPDATE_GOLDEN")) {
+    WriteOrRemove(dir / "expected.stdout", got.out);
+    WriteOrRemove(dir / "expected.stderr", got.err);
+  }
+  EXPECT_EQ(ReadOr(dir / "expected.stdout", ""), got.out) << "stdout of " << GetParam();
+  EXPECT_EQ(ReadOr(dir / "expected.stderr", ""), got.err) << "stderr of " << GetParam();
+  bool error = got.err.find(": error: ") != std::string::npos;
+  EXPECT_EQ(GetParam().rfind("error-", 0) == 0, error) << "error- cases, and only they, fail";
+  if (error) {
+    EXPECT_EQ(got.out, "");
+  }
+  Rendered again = RenderBuildCase(GetParam());
+  EXPECT_EQ(got.out, again.out) << "same input, same bytes";
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, BuildGoldenTest, testing::ValuesIn(BuildCases()), CaseName);
 
 }  // namespace
