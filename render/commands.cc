@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "render/embedded.h"
+#include "render/output_dir.h"
 #include "render/schema_check.h"
 #include "render/validate.h"
 #include "render/validate_report.h"
@@ -18,6 +19,13 @@ bool WriteAll(std::FILE* f, const std::string& text) {
   return std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
 }
 
+int WriteDir(const Objects& objects, const std::string& dir, OutputFormat format) {
+  std::string why = WriteOutputDir(objects, dir, format);
+  if (why.empty()) return kExitOk;
+  std::fprintf(stderr, "launch-render: error: --output-dir: %s\n", why.c_str());
+  return kExitInvalid;
+}
+
 int WriteStdout(const std::string& text, int code) {
   if (WriteAll(stdout, text)) return code;
   std::fprintf(stderr, "launch-render: error: cannot write to standard output\n");
@@ -31,6 +39,9 @@ int RunRender(const Options& options) {
   RenderResult result = RenderBundle(options.render, files);
   PrintDiagnostics(result.diags);
   if (!result.ok()) return kExitInvalid;
+  if (!options.render.output_dir.empty()) {
+    return WriteDir(result.objects, options.render.output_dir, options.render.format);
+  }
   return WriteStdout(result.output, kExitOk);
 }
 
@@ -39,6 +50,9 @@ int RunJob(const Options& options) {
   JobResult result = RenderJob(options.job, files);
   PrintDiagnostics(result.diags);
   if (!result.ok()) return kExitInvalid;
+  if (!options.job.output_dir.empty()) {
+    return WriteDir(result.objects, options.job.output_dir, options.job.format);
+  }
   return WriteStdout(result.output, kExitOk);
 }
 
@@ -47,6 +61,9 @@ int RunBuild(const Options& options) {
   BuildResult result = RenderBuild(options.build, files);
   PrintDiagnostics(result.diags);
   if (!result.ok()) return kExitInvalid;
+  if (!options.build.output_dir.empty() && !options.build.dockerfile_only) {
+    return WriteDir(result.objects, options.build.output_dir, options.build.format);
+  }
   return WriteStdout(result.output, kExitOk);
 }
 

@@ -132,6 +132,7 @@ BuildResult RenderBuild(const BuildRequest& r, FileSource& files) {
   std::unique_ptr<Emitter> emitter = MakeEmitter(r.format);
   for (const KubeObject& o : objects) emitter->Add(o);
   result.output = emitter->Finish();
+  result.objects = std::move(objects);
   return result;
 }
 

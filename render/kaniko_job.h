@@ -17,6 +17,7 @@
 #include "render/diagnostics.h"
 #include "render/emit.h"
 #include "render/file_source.h"
+#include "render/kube_object.h"
 
 namespace lr {
 
@@ -31,10 +32,12 @@ struct BuildRequest {
   bool dockerfile_only = false;
   OutputFormat format = OutputFormat::kYaml;
   bool strict = false;
+  std::string output_dir;
 };
 
 struct BuildResult {
   std::string output;
+  Objects objects;
   Diagnostics diags;
   bool ok() const { return !diags.HasErrors(); }
 };

@@ -85,6 +85,9 @@ void DefineRender(CLI::App* app, Options* options) {
                                               {"json", OutputFormat::kJson}},
           CLI::ignore_case))
       ->default_str("yaml");
+  render->add_option(
+      "--output-dir", r.output_dir,
+      "write one file per object and a kustomization.yaml into DIR instead of stdout");
   render
       ->add_option("--queue-config", r.queue_configs,
                    "a queue config whose kind the agent's ClusterRole must allow (repeatable)")
@@ -139,6 +142,8 @@ void DefineJob(CLI::App* app, Options* options) {
                                               {"json", OutputFormat::kJson}},
           CLI::ignore_case))
       ->default_str("yaml");
+  j->add_option("--output-dir", r.output_dir,
+                "write one file per object and a kustomization.yaml into DIR");
   j->add_flag("--image-runs-as-root", r.image_runs_as_root,
               "the job's image needs uid 0: do not add runAsNonRoot (the pods then fail the "
               "restricted Pod Security Standard)");
@@ -177,6 +182,8 @@ void DefineBuild(CLI::App* app, Options* options) {
   b->add_option("--base-image", r.base_image, "accelerator base image of a generated Dockerfile");
   b->add_flag("--dockerfile", r.dockerfile_only,
               "print the Dockerfile that would be built instead");
+  b->add_option("--output-dir", r.output_dir,
+                "write one file per object and a kustomization.yaml into DIR");
   b->add_option("-o,--output", r.format, "output format")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, OutputFormat>{{"yaml", OutputFormat::kYaml},

@@ -17,10 +17,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "render/kaniko_job.h"
 #include "render/pipeline.h"
 #include "render/validate.h"
 #include "render/validate_report.h"
-#include "render/kaniko_job.h"
 #include "render/workload.h"
 
 namespace lr {

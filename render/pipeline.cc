@@ -109,6 +109,7 @@ RenderResult RenderBundle(const RenderRequest& request, FileSource& files) {
   ApplyChecksums(&objects);
   SortForInstall(&objects);
   result.output = Emit(objects, request.format);
+  result.objects = std::move(objects);
   return result;
 }
 

@@ -15,6 +15,7 @@
 #include "render/diagnostics.h"
 #include "render/emit.h"
 #include "render/file_source.h"
+#include "render/kube_object.h"
 
 namespace lr {
 
@@ -26,10 +27,12 @@ struct RenderRequest {
   OutputFormat format = OutputFormat::kYaml;
   bool strict = false;                     // warnings fail the render
   std::vector<std::string> queue_configs;  // --queue-config: ClusterRole rules for their kinds
+  std::string output_dir;                  // --output-dir: files instead of stdout
 };
 
 struct RenderResult {
   std::string output;  // empty whenever diags has errors
+  Objects objects;     // what `output` holds, for --output-dir
   Diagnostics diags;
   bool ok() const { return !diags.HasErrors(); }
 };

@@ -170,6 +170,7 @@ JobResult RenderJob(const JobRequest& r, FileSource& files) {
   std::unique_ptr<Emitter> emitter = MakeEmitter(r.format);
   for (const KubeObject& o : objects) emitter->Add(o);
   result.output = emitter->Finish();
+  result.objects = std::move(objects);
   return result;
 }
 

@@ -14,6 +14,7 @@
 #include "render/diagnostics.h"
 #include "render/emit.h"
 #include "render/file_source.h"
+#include "render/kube_object.h"
 
 namespace lr {
 
@@ -27,10 +28,12 @@ struct JobRequest {
   OutputFormat format = OutputFormat::kYaml;
   bool image_runs_as_root = false;  // opt out of runAsNonRoot (the image needs uid 0)
   bool strict = false;
+  std::string output_dir;
 };
 
 struct JobResult {
   std::string output;
+  Objects objects;
   Diagnostics diags;
   bool ok() const { return !diags.HasErrors(); }
 };
