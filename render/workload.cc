@@ -20,14 +20,15 @@ namespace lr {
 namespace {
 
 std::optional<Document> ReadMapping(const std::string& path, const std::string& what,
-                                    FileSource& files, Diagnostics* d, std::string* text_out) {
+                                    YamlDialect dialect, FileSource& files, Diagnostics* d,
+                                    std::string* text_out) {
   std::string text, error, name = DisplayName(path);
   if (!files.Read(path, &text, &error)) {
     d->Error(SourcePos{name, 0, 0}, "", "cannot read " + what + ": " + error, "io");
     return std::nullopt;
   }
   LoadOptions options;
-  options.dialect = YamlDialect::kPyYaml;
+  options.dialect = dialect;
   auto docs = LoadStream(name, text, options, d);
   if (!docs) return std::nullopt;
   if (docs->size() != 1 || !(*docs)[0].root.is_object()) {
@@ -57,21 +58,34 @@ bool Stop(const JobRequest& r, Diagnostics* d) {
   return d->HasErrors();
 }
 
-// The agent reads secure_mode from the raw config: any truthy value turns it on.
-bool SecureMode(const JobRequest& r, FileSource& files, Diagnostics* d) {
-  if (r.values.empty()) return false;
-  auto values = ReadMapping(r.values, "values file", files, d, nullptr);
+// The agent's launch config from --values (the launchConfig string, PyYAML rules); an empty
+// mapping without --values. Its own problems are `launch-render validate`'s to report.
+Json AgentConfig(const JobRequest& r, FileSource& files, Diagnostics* d) {
+  if (r.values.empty()) return Json::object();
+  auto values = ReadMapping(r.values, "values file", YamlDialect::kGoYamlV2, files, d, nullptr);
   if (!values || !values->root.contains("launchConfig") ||
       !values->root["launchConfig"].is_string()) {
-    return false;
+    return Json::object();
   }
   LaunchConfigSource src{values->root["launchConfig"], LineMap::Identity(values->file),
                          "launchConfig"};
-  Diagnostics ignored;  // `launch-render validate` reports the launch config itself
+  Diagnostics ignored;
   auto config = LoadLaunchConfig(src, &ignored);
-  return config &&
-         Truthy(config->doc.root.contains("secure_mode") ? &config->doc.root["secure_mode"]
-                                                         : nullptr);
+  return config ? config->doc.root : Json::object();
+}
+
+// The agent tests the raw value: any truthy secure_mode turns it on.
+bool SecureMode(const Json& agent) {
+  return Truthy(agent.contains("secure_mode") ? &agent["secure_mode"] : nullptr);
+}
+
+// The deprecated registry block of type ecr or gcr makes the agent create regcred-RID and put
+// it on the pod (builder.destination never does).
+std::string PullSecret(const Json& agent, const RunContext& rc) {
+  Json::json_pointer type{"/registry/type"};
+  if (!agent.contains(type) || !agent.at(type).is_string()) return "";
+  std::string t = agent.at(type).get<std::string>();
+  return t == "ecr" || t == "gcr" ? "regcred-" + rc.run_id : "";
 }
 
 void WrappedConfig(const Document& q, Diagnostics* d) {
@@ -123,7 +137,7 @@ JobResult RenderJob(const JobRequest& r, FileSource& files) {
   JobResult result;
   Diagnostics* d = &result.diags;
   std::string text;
-  auto q = ReadMapping(r.queue_config, "queue config", files, d, &text);
+  auto q = ReadMapping(r.queue_config, "queue config", YamlDialect::kPyYaml, files, d, &text);
   if (!q) return result;
   WrappedConfig(*q, d);
   TemplateVariables vars;
@@ -135,11 +149,13 @@ JobResult RenderJob(const JobRequest& r, FileSource& files) {
   RunContext rc;
   Overrides ov;
   if (!r.run_context.empty()) {
-    if (auto doc = ReadMapping(r.run_context, "run context", files, d, nullptr))
+    if (auto doc =
+            ReadMapping(r.run_context, "run context", YamlDialect::kPyYaml, files, d, nullptr))
       ReadRunContext(*doc, &rc, d);
   }
   if (!r.overrides.empty()) {
-    if (auto doc = ReadMapping(r.overrides, "overrides file", files, d, nullptr))
+    if (auto doc =
+            ReadMapping(r.overrides, "overrides file", YamlDialect::kPyYaml, files, d, nullptr))
       ReadOverrides(*doc, &ov, d);
   }
   if (rc.run_id.empty()) rc.run_id = Sha256Hex(text).substr(0, 8);
@@ -148,7 +164,8 @@ JobResult RenderJob(const JobRequest& r, FileSource& files) {
   }
   if (Stop(r, d)) return result;
   ScanSecurity(*q, d);
-  if (SecureMode(r, files, d)) ScanSecureMode(*q, ov.entry_point.has_value(), d);
+  Json agent = AgentConfig(r, files, d);
+  if (SecureMode(agent)) ScanSecureMode(*q, ov.entry_point.has_value(), d);
   ExpandMacros(&*q, rc, d);
   ScanAgain(*q, d);
   if (Stop(r, d)) return result;
@@ -156,7 +173,7 @@ JobResult RenderJob(const JobRequest& r, FileSource& files) {
   bool job_path = api == "batch/v1" || api == "batch/v1beta1";
   std::string secret =
       r.values.empty() ? "wandb-api-key-" + rc.run_id : "wandb-api-key-" + r.release;
-  InjectContext ctx{*q, rc, ov, job_path ? secret : "", d};
+  InjectContext ctx{*q, rc, ov, job_path ? secret : "", PullSecret(agent, rc), d};
   Json body = job_path ? BuildJob(ctx) : BuildCustomResource(ctx);
   if (Stop(r, d) || body.is_null()) return result;
   InjectRestricted(&body, r.image_runs_as_root);

@@ -16,6 +16,7 @@ struct InjectContext {
   const RunContext& run;
   const Overrides& overrides;
   std::string api_key_secret;  // the Secret the Job path references for WANDB_API_KEY
+  std::string pull_secret;     // regcred-RID when the agent's registry block is ecr or gcr
   Diagnostics* diags;
 };
 

@@ -169,6 +169,15 @@ Json BuildJob(const InjectContext& c) {
   Json pod = {{"restartPolicy", "Never"}};
   Update(&pod, tmpl.value("spec", Json::object()));
   Containers(c, &pod, "/spec/template/spec/containers");
+  if (!c.pull_secret.empty()) {
+    if (pod.contains("imagePullSecrets")) {
+      Warn(c, "/spec/template/spec/imagePullSecrets",
+           "is replaced by " + Quote(c.pull_secret) +
+               ": the agent's deprecated registry block "
+               "makes it create that pull secret and use it instead");
+    }
+    pod["imagePullSecrets"] = Json::array({{{"name", c.pull_secret}}});
+  }
   Labels(c, &meta);
   Name(c, &meta);
   meta["namespace"] = ns;
