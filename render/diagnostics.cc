@@ -5,7 +5,9 @@
 
 namespace lr {
 
+// The same finding reached twice (a recursive alias, a shared anchor) is reported once.
 void Diagnostics::Add(Diagnostic d) {
+  if (!seen_.insert(FormatText(d)).second) return;
   if (d.severity == Severity::kError) ++errors_;
   items_.push_back(std::move(d));
 }

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace lr {
@@ -44,6 +45,7 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> items_;
+  std::unordered_set<std::string> seen_;  // FormatText of every item
   int errors_ = 0;
 };
 

@@ -55,6 +55,7 @@ class Converter {
   Diagnostics* diags_;
   size_t nodes_ = 0;
   bool failed_ = false;
+  std::vector<YAML::Node> merging_;  // mappings being merged now (a recursive alias repeats one)
 };
 
 void Converter::Fail(const YAML::Mark& mark, const std::string& ptr, std::string message) {
@@ -159,7 +160,15 @@ void Converter::AddMerged(const YAML::Node& source, const std::string& ptr, int 
     Fail(source.Mark(), ptr, "the merge key << needs a mapping or a list of mappings");
     return;
   }
+  for (const YAML::Node& open : merging_) {
+    if (open.is(source)) {
+      Fail(source.Mark(), ptr, "the merge key << merges a mapping into itself (a recursive alias)");
+      return;
+    }
+  }
+  merging_.push_back(source);
   Json merged = ConvertMap(source, ptr, depth + 1);
+  merging_.pop_back();
   for (auto& [k, v] : merged.items()) {
     if (!out->contains(k)) (*out)[k] = v;  // the first source wins
   }
@@ -167,7 +176,8 @@ void Converter::AddMerged(const YAML::Node& source, const std::string& ptr, int 
 
 Json Converter::ConvertMap(const YAML::Node& node, const std::string& ptr, int depth) {
   Json out = Json::object();
-  std::map<std::string, int> seen;  // explicit key -> line
+  if (nodes_ > options_.limits.max_nodes) return out;  // reported once; stop expanding
+  std::map<std::string, int> seen;                     // explicit key -> line
   for (const auto& pair : node) {
     if (IsMergeKey(pair.first)) {
       AddMerged(pair.second, ptr, depth + 1, &out);
