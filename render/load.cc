@@ -41,6 +41,23 @@ class Converter {
  private:
   Json ConvertScalar(const YAML::Node& node, const std::string& ptr);
   bool Unterminated(const YAML::Node& node, const std::string& ptr);
+  // An alias to one of its own ancestors makes an infinite tree: refused at once.
+  bool Recursive(const YAML::Node& node, const std::string& ptr) {
+    for (const YAML::Node& open : open_) {
+      if (open.is(node)) {
+        Fail(node.Mark(), ptr, "a recursive alias: this node contains itself");
+        return true;
+      }
+    }
+    return false;
+  }
+  template <typename F>
+  Json Nested(const YAML::Node& node, F convert) {
+    open_.push_back(node);
+    Json out = convert();
+    open_.pop_back();
+    return out;
+  }
   Json ConvertMap(const YAML::Node& node, const std::string& ptr, int depth);
   Json ConvertSeq(const YAML::Node& node, const std::string& ptr, int depth);
   void AddMerged(const YAML::Node& source, const std::string& ptr, int depth, Json* out);
@@ -56,6 +73,7 @@ class Converter {
   size_t nodes_ = 0;
   bool failed_ = false;
   std::vector<YAML::Node> merging_;  // mappings being merged now (a recursive alias repeats one)
+  std::vector<YAML::Node> open_;     // collections being converted now, outermost first
 };
 
 void Converter::Fail(const YAML::Mark& mark, const std::string& ptr, std::string message) {
@@ -82,11 +100,12 @@ Json Converter::Convert(const YAML::Node& node, const std::string& ptr, SourcePo
   SourcePos value_pos = Pos(node.Mark());
   if (key_pos.line == 0) key_pos = value_pos;
   doc_->positions[ptr] = NodePos{key_pos, value_pos, options_.user};
+  if ((node.IsMap() || node.IsSequence()) && Recursive(node, ptr)) return nullptr;
   switch (node.Type()) {
     case YAML::NodeType::Map:
-      return ConvertMap(node, ptr, depth);
+      return Nested(node, [&] { return ConvertMap(node, ptr, depth); });
     case YAML::NodeType::Sequence:
-      return ConvertSeq(node, ptr, depth);
+      return Nested(node, [&] { return ConvertSeq(node, ptr, depth); });
     case YAML::NodeType::Scalar:
       return ConvertScalar(node, ptr);
     default:
