@@ -14,7 +14,7 @@ PRESET ?= dev
 # Reference data (Kubernetes OpenAPI specs, CRDs) that schemas/kubernetes/ is generated from.
 SHARED_DATA ?= $(CURDIR)/../shared/data
 
-.PHONY: all deps deps-test build run test golden asan fuzz tools lint clean parity chart-schema kube-schemas
+.PHONY: all deps deps-test build run test golden asan fuzz tools lint clean parity chart-schema kube-schemas bench
 
 all: build
 
@@ -94,6 +94,15 @@ fuzz: deps
 	    > build-fuzz/$$t.log 2>&1 || { tail -40 build-fuzz/$$t.log; exit 1; }; \
 	  grep -E 'DONE|number_of_executed_units|peak_rss' build-fuzz/$$t.log; \
 	done
+
+# Whole-process timings against real helm on the same inputs (bench/bench.py writes
+# bench/RESULTS.md), then the micro-benchmarks. Not part of `make test`.
+bench: deps tools
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+	python3 bench/bench.py --bin build-release/launch-render --helm $(HELM) \
+	  --chart charts/launch-agent --out bench/RESULTS.md
+	if [ -x build-release/micro_bench ]; then build-release/micro_bench --benchmark_min_time=0.2; fi
 
 lint:
 	git ls-files 'render/*.cc' 'render/*.h' 'tests/*.cc' 'tests/*.h' 'tools/*.cc' | xargs clang-format --dry-run --Werror
