@@ -14,7 +14,8 @@ PRESET ?= dev
 # Reference data (Kubernetes OpenAPI specs, CRDs) that schemas/kubernetes/ is generated from.
 SHARED_DATA ?= $(CURDIR)/../shared/data
 
-.PHONY: all deps deps-test build run test golden asan fuzz tools lint clean parity chart-schema kube-schemas bench
+.PHONY: all deps deps-test build run test golden asan fuzz tools lint clean parity chart-schema kube-schemas \
+        docker bench
 
 all: build
 
@@ -95,9 +96,15 @@ fuzz: deps
 	  grep -E 'DONE|number_of_executed_units|peak_rss' build-fuzz/$$t.log; \
 	done
 
+# The image of the Dockerfile (launch-render, and the Argo CD plugin sidecar of plugins/argocd).
+IMAGE ?= launch-render:latest
+docker:
+	docker build -t $(IMAGE) .
+
 # Whole-process timings against real helm on the same inputs (bench/bench.py writes
 # bench/RESULTS.md), then the micro-benchmarks. Not part of `make test`.
 bench: deps tools
+	@dpkg -s time >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends time
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	python3 bench/bench.py --bin build-release/launch-render --helm $(HELM) \

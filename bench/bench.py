@@ -35,9 +35,21 @@ def run_once(argv):
     return wall, usage.ru_maxrss / 1024.0  # KiB -> MiB
 
 
+def peak_rss(argv):
+    """Peak RSS in MiB by GNU time (Debian package `time`): a process spawned from Python
+    inherits Python's own high-water mark, so wait4's ru_maxrss here would be Python's."""
+    with tempfile.NamedTemporaryFile("r") as out:
+        actions = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+                   (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
+        pid = os.posix_spawn("/usr/bin/time", ["/usr/bin/time", "-f", "%M", "-o", out.name] + argv,
+                             os.environ, file_actions=actions)
+        os.wait4(pid, 0)
+        return int(out.read().strip().splitlines()[-1]) / 1024.0
+
+
 def measure(argv, runs):
-    results = [run_once(argv) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    times = [run_once(argv)[0] for _ in range(runs)]
+    return statistics.median(times), peak_rss(argv)
 
 
 def values_file(tmp, name, env=0, namespaces=0, config_bytes=0):
