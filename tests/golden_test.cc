@@ -16,44 +16,19 @@
 
 #include "render/options.h"
 #include "render/pipeline.h"
+#include "tests/golden_util.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kRoot = LR_SOURCE_DIR;
+using lr::golden::kRoot;
 
-std::string ReadOr(const fs::path& p, const std::string& fallback) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return fallback;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteOrRemove(const fs::path& p, const std::string& text) {
-  if (text.empty()) {
-    fs::remove(p);
-    return;
-  }
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-std::vector<std::string> Cases() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(kRoot / "tests/golden")) {
-    if (e.is_directory()) out.push_back(e.path().filename().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<std::string> Cases() { return lr::golden::CaseDirs("tests/golden"); }
 
 std::vector<std::string> Args(const std::string& name) {
   std::string dir = "tests/golden/" + name;
-  std::vector<std::string> args = {"launch-render", dir + "/values.yaml"};
-  std::istringstream lines(ReadOr(kRoot / dir / "args", ""));
-  for (std::string line; std::getline(lines, line);) args.push_back(line);
-  return args;
+  return lr::golden::WithArgsFile({"launch-render", dir + "/values.yaml"}, dir);
 }
 
 struct Rendered {
@@ -80,12 +55,7 @@ class GoldenTest : public testing::TestWithParam<std::string> {
 TEST_P(GoldenTest, RendersExpectedOutput) {
   fs::path dir = kRoot / "tests/golden" / GetParam();
   Rendered got = Render(Args(GetParam()));
-  if (std::getenv("LR_UPDATE_GOLDEN")) {
-    WriteOrRemove(dir / "expected.stdout", got.out);
-    WriteOrRemove(dir / "expected.stderr", got.err);
-  }
-  EXPECT_EQ(ReadOr(dir / "expected.stdout", ""), got.out) << "stdout of " << GetParam();
-  EXPECT_EQ(ReadOr(dir / "expected.stderr", ""), got.err) << "stderr of " << GetParam();
+  lr::golden::ExpectFiles(dir, got.out, got.err, GetParam());
   if (!got.err.empty() && got.err.find(": error: ") != std::string::npos) {
     EXPECT_EQ(got.out, "") << "an error must leave stdout empty";
   }
@@ -98,13 +68,7 @@ TEST_P(GoldenTest, SameInputSameBytes) {
   EXPECT_EQ(a.err, b.err);
 }
 
-std::string CaseName(const testing::TestParamInfo<std::string>& info) {
-  std::string name = info.param;
-  std::replace(name.begin(), name.end(), '-', '_');
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Cases, GoldenTest, testing::ValuesIn(Cases()), CaseName);
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenTest, testing::ValuesIn(Cases()), lr::golden::CaseName);
 
 TEST(GoldenSuite, HasEnoughCases) { EXPECT_GE(Cases().size(), 30u); }
 

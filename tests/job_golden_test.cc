@@ -19,44 +19,20 @@
 #include "render/options.h"
 #include "render/pss_check.h"
 #include "render/workload.h"
+#include "tests/golden_util.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kRoot = LR_SOURCE_DIR;
+using lr::golden::kRoot;
+using lr::golden::ReadOr;
 
-std::string ReadOr(const fs::path& p, const std::string& fallback) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return fallback;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteOrRemove(const fs::path& p, const std::string& text) {
-  if (text.empty()) {
-    fs::remove(p);
-    return;
-  }
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-std::vector<std::string> Cases() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(kRoot / "tests/jobs")) {
-    if (e.is_directory()) out.push_back(e.path().filename().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<std::string> Cases() { return lr::golden::CaseDirs("tests/jobs"); }
 
 std::vector<std::string> Args(const std::string& name) {
   std::string dir = "tests/jobs/" + name;
-  std::vector<std::string> args = {"launch-render", "job", dir + "/queue.yaml"};
-  std::istringstream lines(ReadOr(kRoot / dir / "args", ""));
-  for (std::string line; std::getline(lines, line);) args.push_back(line);
-  return args;
+  return lr::golden::WithArgsFile({"launch-render", "job", dir + "/queue.yaml"}, dir);
 }
 
 struct Rendered {
@@ -84,12 +60,7 @@ class JobGoldenTest : public testing::TestWithParam<std::string> {
 TEST_P(JobGoldenTest, RendersExpectedOutput) {
   fs::path dir = kRoot / "tests/jobs" / GetParam();
   Rendered got = Render(Args(GetParam()));
-  if (std::getenv("LR_UPDATE_GOLDEN")) {
-    WriteOrRemove(dir / "expected.stdout", got.out);
-    WriteOrRemove(dir / "expected.stderr", got.err);
-  }
-  EXPECT_EQ(ReadOr(dir / "expected.stdout", ""), got.out) << "stdout of " << GetParam();
-  EXPECT_EQ(ReadOr(dir / "expected.stderr", ""), got.err) << "stderr of " << GetParam();
+  lr::golden::ExpectFiles(dir, got.out, got.err, GetParam());
   bool error = got.err.find(": error: ") != std::string::npos;
   if (error || GetParam().rfind("error-", 0) == 0) {
     EXPECT_EQ(got.out, "") << "an error renders nothing";
@@ -126,31 +97,17 @@ TEST_P(JobGoldenTest, SameInputSameBytes) {
   EXPECT_EQ(a.err, b.err);
 }
 
-std::string CaseName(const testing::TestParamInfo<std::string>& info) {
-  std::string name = info.param;
-  std::replace(name.begin(), name.end(), '-', '_');
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Cases, JobGoldenTest, testing::ValuesIn(Cases()), CaseName);
+INSTANTIATE_TEST_SUITE_P(Cases, JobGoldenTest, testing::ValuesIn(Cases()), lr::golden::CaseName);
 
 // Kaniko build Jobs: every folder under tests/builds/ is one `launch-render build` case.
 //   args              every argument after "build", one per line (paths repo-relative)
 //   context/          the build context
 //   expected.stdout, expected.stderr as above.
-std::vector<std::string> BuildCases() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(kRoot / "tests/builds")) {
-    if (e.is_directory()) out.push_back(e.path().filename().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<std::string> BuildCases() { return lr::golden::CaseDirs("tests/builds"); }
 
 Rendered RenderBuildCase(const std::string& name) {
-  std::vector<std::string> args = {"launch-render", "build"};
-  std::istringstream lines(ReadOr(kRoot / "tests/builds" / name / "args", ""));
-  for (std::string line; std::getline(lines, line);) args.push_back(line);
+  std::vector<std::string> args =
+      lr::golden::WithArgsFile({"launch-render", "build"}, "tests/builds/" + name);
   CLI::App app;
   lr::Options options;
   lr::DefineOptions(&app, &options);
@@ -170,12 +127,7 @@ class BuildGoldenTest : public testing::TestWithParam<std::string> {
 TEST_P(BuildGoldenTest, RendersExpectedOutput) {
   fs::path dir = kRoot / "tests/builds" / GetParam();
   Rendered got = RenderBuildCase(GetParam());
-  if (std::getenv("LR_UPDATE_GOLDEN")) {
-    WriteOrRemove(dir / "expected.stdout", got.out);
-    WriteOrRemove(dir / "expected.stderr", got.err);
-  }
-  EXPECT_EQ(ReadOr(dir / "expected.stdout", ""), got.out) << "stdout of " << GetParam();
-  EXPECT_EQ(ReadOr(dir / "expected.stderr", ""), got.err) << "stderr of " << GetParam();
+  lr::golden::ExpectFiles(dir, got.out, got.err, GetParam());
   bool error = got.err.find(": error: ") != std::string::npos;
   EXPECT_EQ(GetParam().rfind("error-", 0) == 0, error) << "error- cases, and only they, fail";
   if (error) {
@@ -185,6 +137,7 @@ TEST_P(BuildGoldenTest, RendersExpectedOutput) {
   EXPECT_EQ(got.out, again.out) << "same input, same bytes";
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, BuildGoldenTest, testing::ValuesIn(BuildCases()), CaseName);
+INSTANTIATE_TEST_SUITE_P(Cases, BuildGoldenTest, testing::ValuesIn(BuildCases()),
+                         lr::golden::CaseName);
 
 }  // namespace
