@@ -181,10 +181,13 @@ Json Job(Builder& b) {
   const Json empty = Json::object();
   Json job = b.builder.value("kaniko-config", empty);
   if (!job.is_object()) job = empty;
-  Json meta = job.value("metadata", empty), spec = job.value("spec", empty);
-  Json tmpl = spec.value("template", empty);
-  Json pod_meta = tmpl.value("metadata", empty), pod = tmpl.value("spec", empty);
-  Json pod_labels = pod_meta.value("labels", empty);
+  auto member = [&](const Json& parent, const char* key) {
+    return parent.contains(key) && parent[key].is_object() ? parent[key] : empty;
+  };
+  Json meta = member(job, "metadata"), spec = member(job, "spec");
+  Json tmpl = member(spec, "template");
+  Json pod_meta = member(tmpl, "metadata"), pod = member(tmpl, "spec");
+  Json pod_labels = member(pod_meta, "labels");
   Json volumes = pod.value("volumes", Json::array());
   Json containers = pod.value("containers", Json::array());
   if (!containers.is_array() || containers.size() > 1) return nullptr;  // reported by the check
@@ -203,7 +206,7 @@ Json Job(Builder& b) {
   CheckJobMeta(b, meta);
   SetDefault(&meta, "namespace", b.s.namespace_);
   SetDefault(&meta, "name", b.job_name);
-  Json labels = meta.value("labels", empty);
+  Json labels = member(meta, "labels");
   labels["wandb"] = "launch";
   meta["labels"] = labels;
   Json out = {{"apiVersion", "batch/v1"}, {"kind", "Job"}};

@@ -141,6 +141,26 @@ void Containers(const InjectContext& c, Json* pod, const std::string& base) {
   }
 }
 
+// spec, spec.template and template.spec must be mappings when present: the agent crashes on
+// anything else (it calls .get on them).
+bool ShapesOk(const InjectContext& c, const Json& m) {
+  bool ok = true;
+  std::string pointer;
+  const Json* node = &m;
+  for (const char* key : {"spec", "template", "spec"}) {
+    pointer += std::string("/") + key;
+    if (!node->is_object() || !node->contains(key)) break;
+    node = &(*node)[key];
+    if (!node->is_object()) {
+      Error(c, pointer,
+            "must be a mapping, got " + DescribeValue(*node) + ": the agent crashes on it");
+      ok = false;
+      break;
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 Json BuildJob(const InjectContext& c) {
@@ -155,10 +175,12 @@ Json BuildJob(const InjectContext& c) {
     Error(c, "/apiVersion",
           "batch/v1beta1 never served Job: the API server rejects it; use batch/v1");
   }
-  if (m.contains("metadata") && m["metadata"].is_null()) {
-    Error(c, "/metadata", "is null: the agent crashes on it");
+  if (m.contains("metadata") && !m["metadata"].is_object()) {
+    Error(c, "/metadata",
+          "must be a mapping, got " + DescribeValue(m["metadata"]) + ": the agent crashes on it");
     return nullptr;
   }
+  if (!ShapesOk(c, m)) return nullptr;
   Json job = {{"apiVersion", "batch/v1"}, {"kind", "Job"}};
   Update(&job, m);
   Json meta = m.value("metadata", Json::object());
