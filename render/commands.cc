@@ -26,6 +26,11 @@ int WriteDir(const Objects& objects, const std::string& dir, OutputFormat format
   return kExitInvalid;
 }
 
+// A failed run: 3 when launch-render broke its own output (an [internal-schema] error), else 1.
+int FailureCode(const Diagnostics& diags) {
+  return HasInternalErrors(diags) ? kExitInternal : kExitInvalid;
+}
+
 int WriteStdout(const std::string& text, int code) {
   if (WriteAll(stdout, text)) return code;
   std::fprintf(stderr, "launch-render: error: cannot write to standard output\n");
@@ -38,7 +43,7 @@ int RunRender(const Options& options) {
   DiskFileSource files;
   RenderResult result = RenderBundle(options.render, files);
   PrintDiagnostics(result.diags);
-  if (!result.ok()) return kExitInvalid;
+  if (!result.ok()) return FailureCode(result.diags);
   if (!options.render.output_dir.empty()) {
     return WriteDir(result.objects, options.render.output_dir, options.render.format);
   }
@@ -49,7 +54,7 @@ int RunJob(const Options& options) {
   DiskFileSource files;
   JobResult result = RenderJob(options.job, files);
   PrintDiagnostics(result.diags);
-  if (!result.ok()) return kExitInvalid;
+  if (!result.ok()) return FailureCode(result.diags);
   if (!options.job.output_dir.empty()) {
     return WriteDir(result.objects, options.job.output_dir, options.job.format);
   }

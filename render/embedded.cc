@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <mutex>
 #include <string>
 
 #include "render/load.h"
@@ -19,7 +20,9 @@ std::string_view EmbeddedText(std::string_view path) {
 }
 
 const Document& EmbeddedDocument(std::string_view path) {
+  static std::mutex mu;  // validate renders values files on several threads
   static std::map<std::string, Document, std::less<>> cache;
+  std::lock_guard<std::mutex> lock(mu);
   if (auto it = cache.find(path); it != cache.end()) return it->second;
   Diagnostics diags;
   LoadOptions options;

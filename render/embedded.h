@@ -20,7 +20,7 @@ const std::vector<EmbeddedFile>& EmbeddedFiles();
 
 std::string_view EmbeddedText(std::string_view path);
 
-// The file parsed as YAML (go-yaml v2 rules), cached after the first call.
+// The file parsed as YAML (go-yaml v2 rules), cached after the first call (thread-safe).
 const Document& EmbeddedDocument(std::string_view path);
 
 // Shorthands for the files the bundle is built from.

@@ -1,6 +1,9 @@
 #include "render/options.h"
 
 #include <algorithm>
+#include <optional>
+
+#include "render/kube_schema.h"
 
 namespace lr {
 namespace {
@@ -23,9 +26,14 @@ constexpr const char* kValidateFooter = R"(Examples:
   launch-render validate deploy/ launch-config.yaml --summary
   launch-render validate -o sarif . > launch-render.sarif
   cat values.yaml | launch-render validate -
+  launch-render validate k8s/ --strict --kubernetes-version 1.30 --skip CustomResourceDefinition
+  helm template . | launch-render validate --kind manifest -
 
 Each file is recognized by name (*launch-config*) and keys (values file, launch agent
-config, queue config, Kubernetes manifest); --kind skips the guess.
+config, queue config, Kubernetes manifest); --kind skips the guess. Manifests (multi-document
+YAML or JSON, `kind: List`) are checked offline against the bundled schemas of Kubernetes
+v1.28 to v1.36 and the PyTorchJob and Volcano Job CRDs, then by the API server's own rules
+(names, labels, quantities, resources, ports).
 
 Exit codes:
   0  every file is valid (warnings, if any, were printed)
@@ -63,6 +71,21 @@ bool IsSubcommand(const std::string& arg) {
          arg == "init-queue" || arg == "build";
 }
 
+// A bundled Kubernetes version, normalized ("1.30", "v1.30.2" -> "v1.30"); else a usage error.
+CLI::Validator KubeVersionFlag() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        std::optional<std::string> version = ParseKubeVersion(text);
+        if (!version) {
+          return "\"" + text + "\" is not a bundled Kubernetes version (" + KubeVersions().front() +
+                 " to " + NewestKubeVersion() + ")";
+        }
+        text = *version;
+        return "";
+      },
+      "VERSION");
+}
+
 void DefineRender(CLI::App* app, Options* options) {
   CLI::App* render = app->add_subcommand(
       "render", "Render the launch agent bundle, as `helm template` of the launch-agent chart");
@@ -93,6 +116,11 @@ void DefineRender(CLI::App* app, Options* options) {
                    "a queue config whose kind the agent's ClusterRole must allow (repeatable)")
       ->allow_extra_args(false);
   render->add_flag("--strict", r.strict, "treat warnings as errors");
+  render
+      ->add_option("--kube-version", r.kube_version,
+                   "the Kubernetes version whose schemas every rendered object must pass")
+      ->transform(KubeVersionFlag())
+      ->default_str(NewestKubeVersion());
   render->footer(kFooter);
 }
 
@@ -114,11 +142,30 @@ void DefineValidate(CLI::App* app, Options* options) {
   v->add_option("--kind", r.kind, "what the files are, instead of guessing")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, FileKind>{{"values", FileKind::kValues},
-                                          {"launch-config", FileKind::kLaunchConfig}},
+                                          {"launch-config", FileKind::kLaunchConfig},
+                                          {"manifest", FileKind::kManifest}},
           CLI::ignore_case));
   v->add_option("--release", r.release, "release name for values files")->capture_default_str();
-  v->add_flag("--summary", options->summary, "print counts of valid, invalid and skipped files");
-  v->add_flag("--strict", r.strict, "treat warnings as errors");
+  v->add_flag("--summary", options->summary,
+              "print counts of valid, invalid and skipped files (and of manifests' resources)");
+  v->add_flag("--strict", r.strict,
+              "treat warnings as errors; manifests: unknown fields are errors (closed schemas)");
+  v->add_option("--kubernetes-version,--kube-version", r.kube_version,
+                "the Kubernetes version whose schemas manifests (and renders) must pass")
+      ->transform(KubeVersionFlag())
+      ->default_str(NewestKubeVersion());
+  v->add_flag("--ignore-missing-schemas", r.ignore_missing_schemas,
+              "skip resources whose kind has no bundled schema instead of failing");
+  v->add_option("--skip", r.skip, "kinds (or apiVersion/Kind) not to validate, comma-separated")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  v->add_option("--reject", r.reject, "kinds (or apiVersion/Kind) that are errors, comma-separated")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  v->add_option("-n,--threads", r.threads, "files validated at once (0: one per core)")
+      ->envname("LR_THREADS")
+      ->check(CLI::Range(0, 1024))
+      ->default_str("0");
   v->footer(kValidateFooter);
 }
 

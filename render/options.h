@@ -2,7 +2,8 @@
 // `launch-render [render] VALUES... [-f VALUES]... [--set K=V]... [--set-string K=V]...
 //  [--release NAME] [-o yaml|json] [--strict]`; "render" is the default subcommand.
 // `launch-render validate [FILES|DIRS|-]... [-o text|json|junit|sarif] [--summary] [--strict]
-//  [--kind values|launch-config] [--release NAME]`
+//  [--kind values|launch-config|manifest] [--release NAME] [--kubernetes-version X.Y]
+//  [--ignore-missing-schemas] [--skip KINDS] [--reject KINDS] [-n THREADS]`
 // `launch-render schema NAME | --list`
 // `launch-render init-queue job|pytorchjob|volcano`
 // `launch-render build (--values VALUES | --launch-config FILE) --context DIR --run-id ID

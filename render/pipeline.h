@@ -3,7 +3,8 @@
 //   -> coalesce over the chart defaults -> check values and the embedded launchConfig (PyYAML
 //   rules)
 //   -> values schema -> build bundle -> checksums
-//   -> install order -> emit
+//   -> install order -> every object against the Kubernetes schema of --kube-version
+//   (output_check.h; a violation is an internal error) -> emit
 // In: a request (files, flags) and where files come from. Out: the whole output text, or
 // nothing plus diagnostics. Stops after the first stage that reported an error; warnings
 // never stop it unless `strict`. Nothing is printed here.
@@ -16,6 +17,7 @@
 #include "render/emit.h"
 #include "render/file_source.h"
 #include "render/kube_object.h"
+#include "render/output_check.h"
 
 namespace lr {
 
@@ -28,6 +30,7 @@ struct RenderRequest {
   bool strict = false;                     // warnings fail the render
   std::vector<std::string> queue_configs;  // --queue-config: ClusterRole rules for their kinds
   std::string output_dir;                  // --output-dir: files instead of stdout
+  std::string kube_version;                // --kube-version, bundled ("v1.36"); "" is the newest
 };
 
 struct RenderResult {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <regex>
+#include <set>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -24,22 +25,20 @@ using nlohmann::json;
 
 constexpr const char* kMessageKey = "x-launch-render-message";
 
-struct Compiled {
-  json doc;
-  valijson::Schema schema;
-};
-
-const Compiled& Compile(std::string_view path) {
+const CompiledSchema& Compile(std::string_view path) {
   static std::mutex mu;
-  static std::map<std::string, std::unique_ptr<Compiled>, std::less<>> cache;
+  static std::map<std::string, std::unique_ptr<CompiledSchema>, std::less<>> cache;
   std::lock_guard<std::mutex> lock(mu);
   auto it = cache.find(path);
   if (it != cache.end()) return *it->second;
-  auto c = std::make_unique<Compiled>();
-  c->doc = json::parse(EmbeddedText(path));
-  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-  parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(c->doc), c->schema);
+  auto c = std::make_unique<CompiledSchema>(json::parse(EmbeddedText(path)));
   return *cache.emplace(std::string(path), std::move(c)).first->second;
+}
+
+// valijson caches compiled regular expressions per Validator: one per thread keeps them.
+valijson::Validator& ThreadValidator() {
+  thread_local valijson::Validator validator;
+  return validator;
 }
 
 std::string Describe(const json& v) {
@@ -71,32 +70,7 @@ bool KnownProperty(const json& s, const std::string& key) {
   return false;
 }
 
-// The subschema that governs the node at `tokens` (properties, additionalProperties, items).
-const json* SubschemaAt(const json& root, const std::vector<std::string>& tokens,
-                        const json& instance) {
-  const json* s = Resolve(root, &root);
-  const json* cur = &instance;
-  for (const std::string& token : tokens) {
-    if (!s || !s->is_object()) return nullptr;
-    if (cur->is_object()) {
-      if (s->contains("properties") && (*s)["properties"].contains(token)) {
-        s = &(*s)["properties"][token];
-      } else if (s->contains("additionalProperties") && (*s)["additionalProperties"].is_object()) {
-        s = &(*s)["additionalProperties"];
-      } else {
-        return nullptr;
-      }
-      cur = &(*cur)[token];
-    } else if (cur->is_array() && s->contains("items") && (*s)["items"].is_object()) {
-      s = &(*s)["items"];
-      cur = &(*cur)[std::stoul(token)];
-    } else {
-      return nullptr;
-    }
-    s = Resolve(root, s);
-  }
-  return s;
-}
+using Facets = std::vector<const json*>;
 
 bool HasType(const json& v, const std::string& t) {
   if (t == "null") return v.is_null();
@@ -110,6 +84,77 @@ bool HasType(const json& v, const std::string& t) {
                                      std::floor(v.get<double>()) == v.get<double>());
   }
   return false;
+}
+
+// True when `s` (after $ref) has no type, or one that `v` has.
+bool AdmitsType(const json& root, const json& s, const json& v) {
+  const json* r = Resolve(root, &s);
+  if (!r || !r->is_object() || !r->contains("type")) return true;
+  const json& type = (*r)["type"];
+  if (type.is_string()) return HasType(v, type.get<std::string>());
+  for (const auto& t : type.is_array() ? type : json::array()) {
+    if (t.is_string() && HasType(v, t.get<std::string>())) return true;
+  }
+  return false;
+}
+
+// `s` after $ref, then the members of its allOf, and those of its anyOf/oneOf that admit `v`.
+void AddFacets(const json& root, const json* s, const json& v, Facets* out, int depth) {
+  s = Resolve(root, s);
+  if (!s || !s->is_object() || depth > 16) return;
+  out->push_back(s);
+  for (const char* key : {"allOf", "anyOf", "oneOf"}) {
+    auto it = s->find(key);
+    if (it == s->end() || !it->is_array()) continue;
+    for (const json& member : *it) {
+      if (std::string_view(key) != "allOf" && !AdmitsType(root, member, v)) continue;
+      AddFacets(root, &member, v, out, depth + 1);
+    }
+  }
+}
+
+// The subschema of `s` for the child `token` of `cur` (properties, additionalProperties, items).
+const json* ChildSchema(const json& s, const std::string& token, const json& cur) {
+  if (cur.is_object()) {
+    if (s.contains("properties") && s["properties"].contains(token)) return &s["properties"][token];
+    if (s.contains("additionalProperties") && s["additionalProperties"].is_object()) {
+      return &s["additionalProperties"];
+    }
+    return nullptr;
+  }
+  if (cur.is_array() && s.contains("items") && s["items"].is_object()) return &s["items"];
+  return nullptr;
+}
+
+const json* ChildValue(const json& cur, const std::string& token) {
+  if (cur.is_object()) {
+    auto it = cur.find(token);
+    return it == cur.end() ? nullptr : &*it;
+  }
+  if (!cur.is_array() || token.empty() || token.find_first_not_of("0123456789") != token.npos) {
+    return nullptr;
+  }
+  size_t i = std::stoul(token);
+  return i < cur.size() ? &cur[i] : nullptr;
+}
+
+// The subschemas that govern the node at `tokens`.
+Facets FacetsAt(const json& root, const std::vector<std::string>& tokens, const json& instance) {
+  Facets facets;
+  AddFacets(root, &root, instance, &facets, 0);
+  const json* cur = &instance;
+  for (const std::string& token : tokens) {
+    const json* value = ChildValue(*cur, token);
+    if (!value) return {};
+    Facets next;
+    for (const json* f : facets) {
+      if (const json* child = ChildSchema(*f, token, *cur))
+        AddFacets(root, child, *value, &next, 0);
+    }
+    facets = std::move(next);
+    cur = value;
+  }
+  return facets;
 }
 
 std::string TypeName(const std::string& t) {
@@ -209,14 +254,14 @@ void ObjectViolations(const json& s, const json& v, const std::string& pointer,
   if (!v.is_object()) return;
   for (const auto& key : s.value("required", json::array())) {
     if (!v.contains(key.get<std::string>())) {
-      out->push_back({Child(pointer, key), "is required", true});
+      out->push_back({Child(pointer, key), "is required", true, false});
     }
   }
   const json* extra = s.contains("additionalProperties") ? &s["additionalProperties"] : nullptr;
   if (!extra || !extra->is_boolean() || extra->get<bool>()) return;
   std::string unknown = s.value("x-launch-render-unknown-key", "is not a known key");
   for (const auto& [key, child] : v.items()) {
-    if (!KnownProperty(s, key)) out->push_back({Child(pointer, key), unknown, false});
+    if (!KnownProperty(s, key)) out->push_back({Child(pointer, key), unknown, false, true});
   }
 }
 
@@ -243,6 +288,37 @@ bool IsPrefix(const std::vector<std::string>& a, const std::vector<std::string>&
   return a.size() < b.size() && std::equal(a.begin(), a.end(), b.begin());
 }
 
+// The violations valijson found at one node: its object rules, else its own message, else
+// (a leaf with nothing better) valijson's description.
+void NodeViolations(const json& root, const json& instance, const std::vector<std::string>& tokens,
+                    bool deeper, const std::string& description,
+                    std::vector<SchemaViolation>* out) {
+  std::string pointer = JoinPointer(tokens);
+  const json& v = instance.at(json::json_pointer(pointer));
+  Facets facets = FacetsAt(root, tokens, instance);
+  size_t before = out->size();
+  for (const json* f : facets) ObjectViolations(*f, v, pointer, out);
+  for (const json* f : facets) {
+    std::string m = NodeMessage(*f, v, !deeper && out->size() == before);
+    if (m.empty()) continue;
+    out->push_back({pointer, m, false, false});
+    break;
+  }
+  if (out->size() == before && !deeper) {
+    out->push_back({pointer, description + ", got " + Describe(v), false, false});
+  }
+}
+
+// At most one violation per node (several subschemas may require the same key).
+std::vector<SchemaViolation> OnePerNode(std::vector<SchemaViolation> all) {
+  std::vector<SchemaViolation> out;
+  std::set<std::string> seen;
+  for (SchemaViolation& v : all) {
+    if (seen.insert(v.pointer).second) out.push_back(std::move(v));
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<BundledSchema>& BundledSchemas() {
@@ -254,15 +330,26 @@ const std::vector<BundledSchema>& BundledSchemas() {
 }
 
 const nlohmann::json& SchemaDocument(std::string_view schema_path) {
-  return Compile(schema_path).doc;
+  return Compile(schema_path).doc();
 }
 
-std::vector<SchemaViolation> CheckAgainstSchema(std::string_view schema_path,
-                                                const nlohmann::json& instance) {
-  const Compiled& c = Compile(schema_path);
-  valijson::Validator validator;
+CompiledSchema::CompiledSchema(nlohmann::json doc)
+    : doc_(std::move(doc)), schema_(std::make_unique<valijson::Schema>()) {
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(doc_), *schema_);
+}
+
+CompiledSchema::~CompiledSchema() = default;
+
+bool CompiledSchema::Valid(const nlohmann::json& instance) const {
+  return ThreadValidator().validate(*schema_, valijson::adapters::NlohmannJsonAdapter(instance),
+                                    nullptr);
+}
+
+std::vector<SchemaViolation> CompiledSchema::Check(const nlohmann::json& instance) const {
   valijson::ValidationResults results;
-  if (validator.validate(c.schema, valijson::adapters::NlohmannJsonAdapter(instance), &results)) {
+  if (ThreadValidator().validate(*schema_, valijson::adapters::NlohmannJsonAdapter(instance),
+                                 &results)) {
     return {};
   }
   std::vector<std::vector<std::string>> contexts;
@@ -275,18 +362,14 @@ std::vector<SchemaViolation> CheckAgainstSchema(std::string_view schema_path,
   for (const auto& tokens : contexts) {
     bool deeper = std::any_of(contexts.begin(), contexts.end(),
                               [&](const auto& o) { return IsPrefix(tokens, o); });
-    std::string pointer = JoinPointer(tokens);
-    const json* s = SubschemaAt(c.doc, tokens, instance);
-    const json& v = instance.at(json::json_pointer(pointer));
-    size_t before = out.size();
-    if (s) ObjectViolations(*s, v, pointer, &out);
-    std::string m = s ? NodeMessage(*s, v, !deeper && out.size() == before) : "";
-    if (!m.empty()) out.push_back({pointer, m, false});
-    if (out.size() == before && !deeper) {
-      out.push_back({pointer, first_description[tokens] + ", got " + Describe(v), false});
-    }
+    NodeViolations(doc_, instance, tokens, deeper, first_description[tokens], &out);
   }
-  return out;
+  return OnePerNode(std::move(out));
+}
+
+std::vector<SchemaViolation> CheckAgainstSchema(std::string_view schema_path,
+                                                const nlohmann::json& instance) {
+  return Compile(schema_path).Check(instance);
 }
 
 }  // namespace lr

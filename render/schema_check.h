@@ -6,13 +6,20 @@
 // In: a schema path (an embedded file) and a plain JSON instance. Out: violations, each with
 // the JSON pointer of the offending node (for `required`: of the missing key; for
 // `additionalProperties`: of the unknown key), in document order, at most one per node.
+// Subschemas met through `$ref`, `allOf` (and the `anyOf`/`oneOf` members that admit the
+// node's type) all speak for a node: the first one that explains the failure is used.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+namespace valijson {
+class Schema;
+}
 
 namespace lr {
 
@@ -20,6 +27,27 @@ struct SchemaViolation {
   std::string pointer;   // the offending (or missing) node
   std::string message;   // without the path: "must be a string, got integer 83"
   bool missing = false;  // a required key that is absent: locate at its parent mapping
+  bool unknown = false;  // a key that additionalProperties: false refuses
+};
+
+// A draft-07 schema document compiled once for valijson. Immutable once built: Valid and
+// Check may run on many threads at once (each thread keeps its own valijson::Validator).
+class CompiledSchema {
+ public:
+  explicit CompiledSchema(nlohmann::json doc);
+  ~CompiledSchema();
+  CompiledSchema(const CompiledSchema&) = delete;
+  CompiledSchema& operator=(const CompiledSchema&) = delete;
+
+  const nlohmann::json& doc() const { return doc_; }
+  // Fast: stops at the first failure, writes no messages.
+  bool Valid(const nlohmann::json& instance) const;
+  // Every violation, with messages (empty when valid).
+  std::vector<SchemaViolation> Check(const nlohmann::json& instance) const;
+
+ private:
+  nlohmann::json doc_;
+  std::unique_ptr<valijson::Schema> schema_;
 };
 
 std::vector<SchemaViolation> CheckAgainstSchema(std::string_view schema_path,

@@ -1,7 +1,11 @@
 #include "render/validate.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 
 #include "render/launch_config.h"
 #include "render/launch_config_check.h"
@@ -39,13 +43,19 @@ void Walk(const fs::path& dir, std::vector<std::string>* out) {
   out->insert(out->end(), found.begin(), found.end());
 }
 
-FileKind Detect(const std::string& name, const std::string& text) {
-  Diagnostics ignored;
-  auto docs = LoadStream(name, text, LoadOptions{}, &ignored);
+using Docs = std::optional<std::vector<Document>>;
+
+// The first document that is not empty decides; several make a manifest.
+FileKind Detect(const std::string& name, const Docs& docs) {
   if (!docs) return DetectKind(name, Json::object(), 1);
-  size_t n = std::count_if(docs->begin(), docs->end(),
-                           [](const Document& d) { return !d.root.is_null(); });
-  return DetectKind(name, docs->empty() ? Json(nullptr) : (*docs)[0].root, n);
+  const Json* first = nullptr;
+  size_t n = 0;
+  for (const Document& d : *docs) {
+    if (d.root.is_null()) continue;
+    if (!first) first = &d.root;
+    ++n;
+  }
+  return DetectKind(name, first ? *first : Json(nullptr), n);
 }
 
 void ValidateValues(const ValidateRequest& request, const std::string& path,
@@ -56,7 +66,26 @@ void ValidateValues(const ValidateRequest& request, const std::string& path,
   render.values_files = {path};
   render.release = request.release;
   render.strict = request.strict;
+  render.kube_version = request.kube_version;
   report->diags = RenderBundle(render, one).diags;
+}
+
+void ValidateManifestFile(const ValidateRequest& request, const Docs& docs, Diagnostics load,
+                          FileReport* report) {
+  report->diags = std::move(load);
+  if (!docs) {
+    report->resources.errors = 1;  // the file, as one resource that could not be read
+    return;
+  }
+  ManifestSettings settings;
+  settings.kube_version = request.kube_version;
+  settings.variant = request.strict ? SchemaVariant::kStrict : SchemaVariant::kLoose;
+  settings.ignore_missing_schemas = request.ignore_missing_schemas;
+  settings.skip = request.skip;
+  settings.reject = request.reject;
+  report->resources = ValidateManifests(*docs, settings, &report->diags);
+  const ResourceCounts& r = report->resources;
+  report->skipped = r.total() > 0 && r.skipped == r.total();
 }
 
 void ValidateLaunchConfig(const std::string& text, FileReport* report) {
@@ -81,7 +110,9 @@ FileReport ValidateOne(const ValidateRequest& request, const std::string& path, 
     report.diags.Error(SourcePos{report.file, 0, 0}, "", "cannot read file: " + error, "io");
     return report;
   }
-  report.kind = request.kind == FileKind::kAuto ? Detect(report.file, text) : request.kind;
+  Diagnostics load;
+  Docs docs = LoadStream(report.file, text, LoadOptions{}, &load);
+  report.kind = request.kind == FileKind::kAuto ? Detect(report.file, docs) : request.kind;
   switch (report.kind) {
     case FileKind::kValues:
       ValidateValues(request, path, text, &report);
@@ -90,12 +121,13 @@ FileReport ValidateOne(const ValidateRequest& request, const std::string& path, 
       ValidateLaunchConfig(text, &report);
       break;
     case FileKind::kManifest:
-      Skip(&report, "Kubernetes manifests");
+      ValidateManifestFile(request, docs, std::move(load), &report);
       break;
     case FileKind::kQueueConfig:
       Skip(&report, "queue configs");
       break;
     case FileKind::kAuto:
+      if (!docs) report.diags = std::move(load);  // why it cannot be read, too
       report.diags.Error(SourcePos{report.file, 0, 0}, "",
                          "cannot tell what this file is (a values file, a launch-config.yaml, a "
                          "queue config or a manifest): name it with --kind",
@@ -138,9 +170,29 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths) {
 }
 
 std::vector<FileReport> ValidateFiles(const ValidateRequest& request, FileSource& files) {
-  std::vector<FileReport> reports;
-  for (const std::string& path : request.paths)
-    reports.push_back(ValidateOne(request, path, files));
+  std::vector<FileReport> reports(request.paths.size());
+  size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  size_t n = request.threads > 0 ? static_cast<size_t>(request.threads) : cores;
+  n = std::min(n, reports.size());
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  std::exception_ptr failure;  // an internal error on any thread is rethrown on this one
+  auto work = [&] {
+    try {
+      for (size_t i = next++; i < reports.size(); i = next++) {
+        reports[i] = ValidateOne(request, request.paths[i], files);
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!failure) failure = std::current_exception();
+      next = reports.size();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < n; ++t) pool.emplace_back(work);
+  work();  // this thread is one of the n
+  for (std::thread& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
   return reports;
 }
 

@@ -1,9 +1,11 @@
 // Validate: `launch-render validate FILES...`: each file recognized and checked as what it is.
 //   values file     the whole render pipeline (values rules, embedded launchConfig, schema)
 //   launch config   a standalone launch-config.yaml, read with PyYAML rules
-//   manifest / queue config: recognized and reported as not validated by this build (warning)
-// In: expanded paths (see ExpandPaths) and a FileSource. Out: one report per file, in order.
-// Files never depend on each other: each report holds only its own diagnostics.
+//   manifest        every object against the bundled Kubernetes schemas (validate_manifest.h)
+//   queue config    recognized and reported as not validated by this build (warning)
+// In: expanded paths (see ExpandPaths) and a FileSource. Out: one report per file, in input
+// order. Files never depend on each other: each report holds only its own diagnostics, so
+// they are validated on several threads at once and the output stays deterministic.
 #pragma once
 
 #include <string>
@@ -11,6 +13,7 @@
 
 #include "render/diagnostics.h"
 #include "render/file_source.h"
+#include "render/validate_manifest.h"
 
 namespace lr {
 
@@ -22,14 +25,19 @@ struct ValidateRequest {
   std::vector<std::string> paths;   // files or "-"; directories already expanded
   FileKind kind = FileKind::kAuto;  // --kind: skip detection
   std::string release = "release-name";
-  bool strict = false;
+  bool strict = false;       // warnings are errors; manifests: closed schemas (unknown fields)
+  std::string kube_version;  // --kubernetes-version, bundled ("v1.36"); "" is the newest
+  bool ignore_missing_schemas = false;    // manifests: a kind without schema is skipped
+  std::vector<std::string> skip, reject;  // manifests: kinds (or apiVersion/Kind)
+  int threads = 0;                        // files validated at once; 0: one per core
 };
 
 struct FileReport {
   std::string file;  // display name
   FileKind kind = FileKind::kAuto;
-  bool skipped = false;  // recognized but not validated
+  bool skipped = false;  // recognized but not validated (manifests: every resource skipped)
   Diagnostics diags;
+  ResourceCounts resources;  // manifests only
   bool valid() const { return !diags.HasErrors(); }
 };
 

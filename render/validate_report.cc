@@ -11,16 +11,34 @@ namespace {
 
 using nlohmann::ordered_json;
 
+std::string ResourcesClause(const Summary& s) {
+  if (s.resources.total() == 0) return "";
+  const ResourceCounts& r = s.resources;
+  return "; " + std::to_string(r.total()) + " resources - valid: " + std::to_string(r.valid) +
+         ", invalid: " + std::to_string(r.invalid) + ", errors: " + std::to_string(r.errors) +
+         ", skipped: " + std::to_string(r.skipped);
+}
+
 std::string SummaryLine(const Summary& s) {
   return "Summary: " + std::to_string(s.files) + " files - valid: " + std::to_string(s.valid) +
          ", invalid: " + std::to_string(s.invalid) + ", skipped: " + std::to_string(s.skipped) +
          ", errors: " + std::to_string(s.errors) + ", warnings: " + std::to_string(s.warnings) +
-         "\n";
+         ResourcesClause(s) + "\n";
+}
+
+ordered_json ResourcesJson(const ResourceCounts& r) {
+  return {{"total", r.total()},
+          {"valid", r.valid},
+          {"invalid", r.invalid},
+          {"errors", r.errors},
+          {"skipped", r.skipped}};
 }
 
 ordered_json SummaryJson(const Summary& s) {
-  return {{"files", s.files},     {"valid", s.valid},   {"invalid", s.invalid},
-          {"skipped", s.skipped}, {"errors", s.errors}, {"warnings", s.warnings}};
+  ordered_json j = {{"files", s.files},     {"valid", s.valid},   {"invalid", s.invalid},
+                    {"skipped", s.skipped}, {"errors", s.errors}, {"warnings", s.warnings}};
+  if (s.manifests > 0) j["resources"] = ResourcesJson(s.resources);
+  return j;
 }
 
 const char* Status(const FileReport& r) {
@@ -43,15 +61,17 @@ ordered_json DiagnosticJson(const Diagnostic& d) {
           {"rule", d.rule}};
 }
 
-ReportText Json(const std::vector<FileReport>& reports) {
+ReportText JsonReport(const std::vector<FileReport>& reports) {
   ordered_json files = ordered_json::array();
   for (const FileReport& r : reports) {
     ordered_json diags = ordered_json::array();
     for (const Diagnostic& d : r.diags.Sorted()) diags.push_back(DiagnosticJson(d));
-    files.push_back({{"file", r.file},
-                     {"kind", FileKindName(r.kind)},
-                     {"status", Status(r)},
-                     {"diagnostics", diags}});
+    ordered_json file = {{"file", r.file},
+                         {"kind", FileKindName(r.kind)},
+                         {"status", Status(r)},
+                         {"diagnostics", diags}};
+    if (r.kind == FileKind::kManifest) file["resources"] = ResourcesJson(r.resources);
+    files.push_back(std::move(file));
   }
   ordered_json doc = {{"files", files}, {"summary", SummaryJson(Summarize(reports))}};
   return {doc.dump(2) + "\n", ""};
@@ -183,6 +203,10 @@ Summary Summarize(const std::vector<FileReport>& reports) {
   Summary s;
   for (const FileReport& r : reports) {
     ++s.files;
+    if (r.kind == FileKind::kManifest) {
+      ++s.manifests;
+      s.resources += r.resources;
+    }
     if (!r.valid()) {
       ++s.invalid;
     } else if (r.skipped) {
@@ -202,7 +226,7 @@ ReportText FormatReports(const std::vector<FileReport>& reports, ReportFormat fo
                          bool summary) {
   switch (format) {
     case ReportFormat::kJson:
-      return Json(reports);
+      return JsonReport(reports);
     case ReportFormat::kJunit:
       return Junit(reports);
     case ReportFormat::kSarif:

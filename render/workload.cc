@@ -183,6 +183,7 @@ JobResult RenderJob(const JobRequest& r, FileSource& files) {
   }
   objects.push_back({body, "queue-config"});
   CheckPodSecurity(*q, objects.back(), r.image_runs_as_root, d);
+  ValidateSubmitted(objects, *q, NewestKubeVersion(), d);
   if (Stop(r, d)) return result;
   std::unique_ptr<Emitter> emitter = MakeEmitter(r.format);
   for (const KubeObject& o : objects) emitter->Add(o);

@@ -101,5 +101,31 @@ TEST(ParseOptions, HelpAndVersionAreParseErrors) {
   EXPECT_THROW(Parse({"launch-render", "--version"}), CLI::CallForVersion);
 }
 
+TEST(ParseOptions, KubeVersionNormalizedDefaultNewest) {
+  EXPECT_EQ(Parse({"launch-render", "v.yaml"}).render.kube_version, "");  // the newest
+  EXPECT_EQ(Parse({"launch-render", "v.yaml", "--kube-version", "1.30.2"}).render.kube_version,
+            "v1.30");
+  EXPECT_THROW(Parse({"launch-render", "v.yaml", "--kube-version", "1.20"}), CLI::ValidationError);
+}
+
+TEST(ParseOptions, ValidateManifestFlags) {
+  Options o = Parse({"launch-render", "validate", "k8s/", "--kubernetes-version", "v1.29", "--skip",
+                     "Secret,apps/v1/Deployment", "--reject", "Role", "--reject", "ClusterRole",
+                     "--ignore-missing-schemas", "-n", "2", "--kind", "manifest"});
+  const ValidateRequest& r = o.validate;
+  EXPECT_EQ(r.kube_version, "v1.29");
+  EXPECT_EQ(r.skip, (Args{"Secret", "apps/v1/Deployment"}));
+  EXPECT_EQ(r.reject, (Args{"Role", "ClusterRole"}));
+  EXPECT_TRUE(r.ignore_missing_schemas);
+  EXPECT_EQ(r.threads, 2);
+  EXPECT_EQ(r.kind, FileKind::kManifest);
+  EXPECT_EQ(
+      Parse({"launch-render", "validate", "a", "--kube-version", "1.28"}).validate.kube_version,
+      "v1.28");
+  EXPECT_THROW(Parse({"launch-render", "validate", "a", "--kubernetes-version", "master"}),
+               CLI::ValidationError);
+  EXPECT_THROW(Parse({"launch-render", "validate", "a", "-n", "-1"}), CLI::ValidationError);
+}
+
 }  // namespace
 }  // namespace lr

@@ -54,6 +54,49 @@ TEST(ValidateReportTest, JsonHoldsFilesAndSummary) {
   EXPECT_EQ(doc["summary"]["invalid"], 1);
 }
 
+std::vector<FileReport> ManifestReports() {
+  std::vector<FileReport> r(2);
+  r[0].file = "ok.yaml";
+  r[0].kind = FileKind::kManifest;
+  r[0].resources.valid = 3;
+  r[0].resources.skipped = 1;
+  r[1].file = "bad.yaml";
+  r[1].kind = FileKind::kManifest;
+  r[1].resources.invalid = 1;
+  r[1].resources.errors = 1;
+  r[1].diags.Error({"bad.yaml", 3, 1}, "Deployment web: /spec/replicas", "must be an integer",
+                   "kube-schema");
+  r[1].diags.Error({"bad.yaml", 9, 1}, "/kind", "is required", "kube-object");
+  return r;
+}
+
+TEST(ValidateReportTest, ManifestsAreCountedPerResource) {
+  Summary s = Summarize(ManifestReports());
+  EXPECT_EQ(s.manifests, 2);
+  EXPECT_EQ(s.resources.total(), 6);
+  EXPECT_EQ(FormatReports(ManifestReports(), ReportFormat::kText, true).err,
+            "bad.yaml:3:1: error: Deployment web: /spec/replicas: must be an integer "
+            "[kube-schema]\n"
+            "bad.yaml:9:1: error: /kind: is required [kube-object]\n"
+            "Summary: 2 files - valid: 1, invalid: 1, skipped: 0, errors: 2, warnings: 0; 6 "
+            "resources - valid: 3, invalid: 1, errors: 1, skipped: 1\n");
+  auto doc =
+      nlohmann::json::parse(FormatReports(ManifestReports(), ReportFormat::kJson, false).out);
+  EXPECT_EQ(doc["files"][0]["resources"],
+            nlohmann::json::parse(
+                R"({"total": 4, "valid": 3, "invalid": 0, "errors": 0, "skipped": 1})"));
+  EXPECT_EQ(doc["summary"]["resources"]["total"], 6);
+  EXPECT_EQ(doc["summary"]["resources"]["errors"], 1);
+}
+
+TEST(ValidateReportTest, NoResourceCountsWithoutManifests) {
+  std::vector<FileReport> r = Reports();
+  r.pop_back();  // the manifest
+  auto doc = nlohmann::json::parse(FormatReports(r, ReportFormat::kJson, false).out);
+  EXPECT_FALSE(doc["summary"].contains("resources"));
+  EXPECT_FALSE(doc["files"][0].contains("resources"));
+}
+
 TEST(ValidateReportTest, SarifUrisAreEncodedAndJunitHasNoControlCharacters) {
   std::vector<FileReport> r(1);
   r[0].file = "my dir/a#b.yaml";

@@ -136,5 +136,25 @@ expect job-missing-file 1 'nope.yaml: error: cannot read queue config' job nope.
 expect job-usage 2 'QUEUE_CONFIG' job
 expect init-queue-unknown 2 'KIND' init-queue cronjob
 
+# ---- Kubernetes schemas (render/kube_schema.cc; added with `validate` for manifests) --------
+# What launch-render prints passes its own strict validation for the bundled versions; a bad
+# manifest is located; --kube-version takes only bundled versions; no network is ever needed.
+expect kube-version 0 "" good.yaml --kube-version 1.28
+expect kube-version-usage 2 '--kube-version: "1.27" is not a bundled Kubernetes version (v1.28 to v1.36)' good.yaml --kube-version 1.27
+"$BIN" good.yaml > bundle.yaml 2>/dev/null
+"$BIN" good.yaml -o json > bundle.json 2>/dev/null
+"$BIN" job starter-job.yaml > job.yaml 2>/dev/null
+for v in 1.28 1.32 1.36; do
+  expect "validate-own-render-$v" 0 "" validate --strict --kubernetes-version "$v" bundle.yaml bundle.json job.yaml
+done
+printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec: {replicas: "2"}\n' > bad-deploy.yaml
+expect validate-manifest-bad 1 'bad-deploy.yaml:4:8: error: Deployment w: /spec/replicas: must be an integer, got string "2" [kube-schema]' validate bad-deploy.yaml
+if unshare -rn true 2>/dev/null; then
+  unshare -rn "$BIN" validate --strict bundle.yaml >out 2>err
+  [ $? = 0 ] && [ ! -s err ] && echo "ok   validate-no-network" || { echo "FAIL validate-no-network"; cat err; fails=$((fails + 1)); }
+else
+  echo "skip validate-no-network (unshare -rn not permitted here)"
+fi
+
 [ $fails = 0 ] && echo "all e2e tests passed" || echo "$fails e2e test(s) failed"
 [ $fails = 0 ]

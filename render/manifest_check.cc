@@ -1,0 +1,80 @@
+#include "render/manifest_check.h"
+
+#include <set>
+
+#include "render/scalar_text.h"
+
+namespace lr {
+namespace {
+
+std::string StringAt(const Json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+}  // namespace
+
+nlohmann::json AsApiServerReads(const Json& v) {
+  if (v.is_object()) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [k, child] : v.items()) {
+      if (!child.is_null()) out[k] = AsApiServerReads(child);
+    }
+    return out;
+  }
+  if (v.is_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Json& child : v) out.push_back(AsApiServerReads(child));
+    return out;
+  }
+  if (v.is_number_float() && IsExactInteger(v.get<double>())) {
+    return static_cast<int64_t>(v.get<double>());
+  }
+  return nlohmann::json(v);
+}
+
+std::string ObjectLabel(const Json& object) {
+  if (!object.is_object()) return "";
+  std::string label = StringAt(object, "kind");
+  auto meta = object.find("metadata");
+  if (meta == object.end() || !meta->is_object()) return label;
+  std::string name = StringAt(*meta, "name");
+  if (name.empty() && !StringAt(*meta, "generateName").empty()) {
+    name = StringAt(*meta, "generateName") + "*";
+  }
+  if (name.empty()) return label;
+  return label.empty() ? name : label + " " + name;
+}
+
+ManifestCheck CheckManifest(const Json& object, const std::string& version, SchemaVariant variant,
+                            SchemaScope scope) {
+  ManifestCheck result;
+  std::string api_version = StringAt(object, "apiVersion"), kind = StringAt(object, "kind");
+  nlohmann::json plain = AsApiServerReads(object);
+  std::unique_ptr<CompiledSchema> own;
+  const CompiledSchema* schema = nullptr;
+  if (scope == SchemaScope::kThisObject) {
+    own = KubeSchemaForObject(version, api_version, kind, variant, plain);
+    schema = own.get();
+  } else {
+    schema = FindKubeSchema(version, api_version, kind, variant);
+  }
+  if (!schema) return result;
+  result.has_schema = true;
+  std::set<std::string> seen;
+  if (!schema->Valid(plain)) {
+    for (SchemaViolation& v : schema->Check(plain)) {
+      seen.insert(v.pointer);
+      result.violations.push_back(
+          {v.pointer, std::move(v.message), "kube-schema", v.missing, v.unknown});
+    }
+  }
+  std::vector<ManifestViolation> rules;
+  CheckApiServerRules(plain, &rules);
+  for (ManifestViolation& v : rules) {
+    if (seen.insert(v.pointer).second) result.violations.push_back(std::move(v));
+  }
+  return result;
+}
+
+}  // namespace lr

@@ -1,0 +1,40 @@
+// ManifestCheck: one Kubernetes object against the bundled schema of its kind
+// (kube_schema.h), then the rules the API server adds to it (manifest_rules.h).
+// In: the object as loaded, with string apiVersion and kind; a version; a variant. Out: the
+// violations, pointers inside the object, at most one per node (the schema's first).
+// Members whose value is null are dropped first, and integral floats (3.0) read as integers,
+// as the API server reads them (schemas/README.md). Never locates or reports: callers map the
+// pointers to positions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "render/document.h"
+#include "render/kube_schema.h"
+#include "render/manifest_rules.h"
+
+namespace lr {
+
+struct ManifestCheck {
+  bool has_schema = false;  // false: neither the version nor the bundled CRDs have the kind
+  std::vector<ManifestViolation> violations;
+};
+
+// Which schema to check against: the kind's, compiled once and shared (many objects), or one
+// cut down to this object (a few objects: cheaper, the same verdict and messages).
+enum class SchemaScope { kKind, kThisObject };
+
+ManifestCheck CheckManifest(const Json& object, const std::string& version, SchemaVariant variant,
+                            SchemaScope scope = SchemaScope::kKind);
+
+// How messages name an object: "Deployment web", "Job train-*" (generateName), "Deployment".
+std::string ObjectLabel(const Json& object);
+
+// `v` as the API server decodes it: object members whose value is null dropped (recursively),
+// integral floats within 2^53 as integers.
+nlohmann::json AsApiServerReads(const Json& v);
+
+}  // namespace lr
