@@ -108,7 +108,7 @@ RenderResult RenderBundle(const RenderRequest& request, FileSource& files) {
   Objects objects = BuildBundle(values->root, settings);
   ApplyChecksums(&objects);
   SortForInstall(&objects);
-  ValidateEmitted(objects, request.kube_version, diags);
+  ValidateRendered(objects, *values, request.kube_version, diags);
   if (diags->HasErrors()) return result;
   result.output = Emit(objects, request.format);
   result.objects = std::move(objects);

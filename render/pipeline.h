@@ -4,7 +4,7 @@
 //   rules)
 //   -> values schema -> build bundle -> checksums
 //   -> install order -> every object against the Kubernetes schema of --kube-version
-//   (output_check.h; a violation is an internal error) -> emit
+//   (output_check.h: an error in the values it came from, else an internal error) -> emit
 // In: a request (files, flags) and where files come from. Out: the whole output text, or
 // nothing plus diagnostics. Stops after the first stage that reported an error; warnings
 // never stop it unless `strict`. Nothing is printed here.

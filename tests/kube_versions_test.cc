@@ -7,8 +7,6 @@
 // (tests/schema_gen/expected/).
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,29 +19,21 @@
 #include "render/options.h"
 #include "render/pipeline.h"
 #include "render/workload.h"
+#include "tests/golden_util.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kRoot = LR_SOURCE_DIR;
-
-std::string ReadOr(const fs::path& p, const std::string& fallback) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return fallback;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using lr::golden::kRoot;
+using lr::golden::ReadOr;
 
 // "tests/golden/x" -> launch-render tests/golden/x/values.yaml ARGS... (queue.yaml for jobs).
 std::vector<std::string> Args(const std::string& dir, bool job) {
   std::vector<std::string> args = {"launch-render"};
   if (job) args.push_back("job");
   args.push_back(dir + (job ? "/queue.yaml" : "/values.yaml"));
-  std::istringstream lines(ReadOr(kRoot / dir / "args", ""));
-  for (std::string line; std::getline(lines, line);) args.push_back(line);
-  return args;
+  return lr::golden::WithArgsFile(args, dir);
 }
 
 std::vector<std::string> Cases(const char* parent, bool job) {

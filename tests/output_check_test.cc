@@ -50,6 +50,37 @@ TEST(OutputCheckTest, AKindWithoutSchemaIsAnInternalError) {
   EXPECT_NE(Text(d).find("Widget a: has no bundled schema (Kubernetes v1.36;"), std::string::npos);
 }
 
+TEST(OutputCheckTest, ARenderBlamesTheValuesItCopied) {
+  Diagnostics load;
+  std::optional<Document> values = LoadValuesFile("values.yaml", R"(agent:
+  minAvailable: 150%
+  tolerations:
+    - key: a
+      operator: Sometimes
+  replicas: 1
+)",
+                                                  {}, &load);
+  ASSERT_TRUE(values.has_value());
+  Objects objects = One(R"({"apiVersion": "policy/v1", "kind": "PodDisruptionBudget",
+      "metadata": {"name": "p"}, "spec": {"minAvailable": "150%", "maxUnavailable": "150%"}})",
+                        "templates/bundle/pdb.yaml");
+  objects.push_back({Json::parse(R"({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "x"},
+      "spec": {"containers": [{"name": "c"}], "tolerations": [{"key": "a",
+      "operator": "Sometimes"}]}})"),
+                     "templates/bundle/pod.yaml"});
+  Diagnostics d;
+  ValidateRendered(objects, *values, "", &d);
+  EXPECT_EQ(Text(d),
+            "templates/bundle/pdb.yaml: error: PodDisruptionBudget p: /spec/maxUnavailable: must "
+            "not be more than 100%, got string \"150%\" (Kubernetes v1.36; launch-render rendered "
+            "an object the API server would refuse: please report this bug) [internal-schema]\n"
+            "values.yaml:2:3: error: agent.minAvailable: must not be more than 100%, got string "
+            "\"150%\" (PodDisruptionBudget p: /spec/minAvailable) [kube-int-or-string]\n"
+            "values.yaml:5:7: error: agent.tolerations[0].operator: must be one of \"Equal\", "
+            "\"Exists\", \"Gt\", \"Lt\", got string \"Sometimes\" (Pod x: "
+            "/spec/tolerations/0/operator) [kube-schema]\n");
+}
+
 TEST(OutputCheckTest, AJobBlamesTheQueueConfigForWhatItWrote) {
   Diagnostics load;
   std::optional<std::vector<Document>> q = LoadStream("queue.yaml", R"(metadata:

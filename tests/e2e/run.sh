@@ -149,6 +149,8 @@ for v in 1.28 1.32 1.36; do
 done
 printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec: {replicas: "2"}\n' > bad-deploy.yaml
 expect validate-manifest-bad 1 'bad-deploy.yaml:4:8: error: Deployment w: /spec/replicas: must be an integer, got string "2" [kube-schema]' validate bad-deploy.yaml
+printf 'agent:\n%s\n  resources: {limits: {gpu: 1}}\nlaunchConfig: "queues: [q]"\n' "$KEY" > gpu.yaml
+expect values-copied-into-output 1 'gpu.yaml:3:24: error: agent.resources.limits.gpu: resource name "gpu" is not a resource a container can request' gpu.yaml
 if unshare -rn true 2>/dev/null; then
   unshare -rn "$BIN" validate --strict bundle.yaml >out 2>err
   [ $? = 0 ] && [ ! -s err ] && echo "ok   validate-no-network" || { echo "FAIL validate-no-network"; cat err; fails=$((fails + 1)); }
