@@ -27,6 +27,8 @@ class Emitter {
 };
 
 std::unique_ptr<Emitter> MakeEmitter(OutputFormat format);
+// Every object through one emitter: the whole output text.
+std::string EmitObjects(const Objects& objects, OutputFormat format);
 // The two implementations behind MakeEmitter (emit_yaml.cc, emit_json.cc).
 std::unique_ptr<Emitter> MakeYamlEmitter();
 std::unique_ptr<Emitter> MakeJsonEmitter();

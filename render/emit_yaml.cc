@@ -325,4 +325,10 @@ std::unique_ptr<Emitter> MakeEmitter(OutputFormat format) {
   return format == OutputFormat::kJson ? MakeJsonEmitter() : MakeYamlEmitter();
 }
 
+std::string EmitObjects(const Objects& objects, OutputFormat format) {
+  std::unique_ptr<Emitter> emitter = MakeEmitter(format);
+  for (const KubeObject& o : objects) emitter->Add(o);
+  return emitter->Finish();
+}
+
 }  // namespace lr

@@ -129,9 +129,7 @@ BuildResult RenderBuild(const BuildRequest& r, FileSource& files) {
   s->tag = Sha256Hex(source + dockerfile).substr(0, 8);
   Objects objects = BuildKanikoObjects(*s, d);
   if (d->HasErrors()) return result;
-  std::unique_ptr<Emitter> emitter = MakeEmitter(r.format);
-  for (const KubeObject& o : objects) emitter->Add(o);
-  result.output = emitter->Finish();
+  result.output = EmitObjects(objects, r.format);
   result.objects = std::move(objects);
   return result;
 }

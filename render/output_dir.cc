@@ -25,12 +25,6 @@ std::string Slug(std::string s) {
   return out.empty() ? "object" : out;
 }
 
-std::string Serialize(const KubeObject& o, OutputFormat format) {
-  std::unique_ptr<Emitter> e = MakeEmitter(format);
-  e->Add(o);
-  return e->Finish();
-}
-
 // May `dir` be replaced? Absent, empty, or written by us before.
 std::string CheckReplaceable(const fs::path& dir) {
   std::error_code ec;
@@ -73,7 +67,7 @@ std::string Stage(const Objects& objects, const fs::path& dir, OutputFormat form
   std::vector<std::string> files;
   for (size_t i = 0; i < objects.size(); ++i) {
     files.push_back(ObjectFileName(objects[i], i, objects.size(), format));
-    if (!WriteFile(tmp / files.back(), Serialize(objects[i], format)))
+    if (!WriteFile(tmp / files.back(), EmitObjects({objects[i]}, format)))
       *why = "cannot write " + files.back();
   }
   if (why->empty() && !WriteFile(tmp / "kustomization.yaml", Kustomization(files))) {

@@ -75,12 +75,6 @@ bool StageFailed(bool strict, Diagnostics* diags) {
   return diags->HasErrors();
 }
 
-std::string Emit(const Objects& objects, OutputFormat format) {
-  std::unique_ptr<Emitter> emitter = MakeEmitter(format);
-  for (const KubeObject& o : objects) emitter->Add(o);
-  return emitter->Finish();
-}
-
 }  // namespace
 
 std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
@@ -110,7 +104,7 @@ RenderResult RenderBundle(const RenderRequest& request, FileSource& files) {
   SortForInstall(&objects);
   ValidateRendered(objects, *values, request.kube_version, diags);
   if (diags->HasErrors()) return result;
-  result.output = Emit(objects, request.format);
+  result.output = EmitObjects(objects, request.format);
   result.objects = std::move(objects);
   return result;
 }

@@ -185,9 +185,7 @@ JobResult RenderJob(const JobRequest& r, FileSource& files) {
   CheckPodSecurity(*q, objects.back(), r.image_runs_as_root, d);
   ValidateSubmitted(objects, *q, NewestKubeVersion(), d);
   if (Stop(r, d)) return result;
-  std::unique_ptr<Emitter> emitter = MakeEmitter(r.format);
-  for (const KubeObject& o : objects) emitter->Add(o);
-  result.output = emitter->Finish();
+  result.output = EmitObjects(objects, r.format);
   result.objects = std::move(objects);
   return result;
 }
