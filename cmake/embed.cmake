@@ -1,6 +1,10 @@
 # Turns data files into a C++ table: lr::EmbeddedFiles() -> {path, contents}.
-# Run as: cmake -DROOT=<source dir> -DFILES=<a,b,c> -DOUT=<file.cc> -P embed.cmake
+# Run as: cmake -DROOT=<dir> -DFILES=<a,b,c> -DOUT=<file.cc> [-DFUNC=<name>] -P embed.cmake
+# (FUNC, default EmbeddedFiles, names the table's function: EmbeddedImages for the images.)
 string(REPLACE "," ";" FILES "${FILES}")
+if(NOT FUNC)
+  set(FUNC EmbeddedFiles)
+endif()
 set(body "")
 foreach(f IN LISTS FILES)
   file(READ ${ROOT}/${f} hex HEX)
@@ -17,7 +21,7 @@ file(WRITE ${OUT}.tmp
 #include \"render/embedded.h\"
 namespace lr {
 ${body}
-const std::vector<EmbeddedFile>& EmbeddedFiles() {
+const std::vector<EmbeddedFile>& ${FUNC}() {
   static const std::vector<EmbeddedFile> files = {
 ${table}  };
   return files;

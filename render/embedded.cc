@@ -6,7 +6,7 @@
 #include <mutex>
 #include <string>
 
-#include "render/load.h"
+#include "render/document_image.h"
 
 namespace lr {
 
@@ -19,20 +19,25 @@ std::string_view EmbeddedText(std::string_view path) {
   std::abort();
 }
 
+std::string_view EmbeddedImage(std::string_view path) {
+  for (const EmbeddedFile& f : EmbeddedImages()) {
+    if (f.path == path) return f.contents;
+  }
+  std::fprintf(stderr, "launch-render: internal error: no image of embedded %.*s\n",
+               static_cast<int>(path.size()), path.data());
+  std::abort();
+}
+
 const Document& EmbeddedDocument(std::string_view path) {
   static std::mutex mu;  // validate renders values files on several threads
   static std::map<std::string, Document, std::less<>> cache;
   std::lock_guard<std::mutex> lock(mu);
   if (auto it = cache.find(path); it != cache.end()) return it->second;
-  Diagnostics diags;
-  LoadOptions options;
-  options.user = false;
   std::string name(path);
-  auto doc = LoadValuesFile(name, std::string(EmbeddedText(path)), options, &diags);
+  auto doc = ReadDocumentImage(EmbeddedImage(path), name, std::string(EmbeddedText(path)));
   if (!doc) {
-    std::fprintf(stderr, "launch-render: internal error: embedded %s does not parse\n",
+    std::fprintf(stderr, "launch-render: internal error: the image of %s does not read\n",
                  name.c_str());
-    for (const auto& d : diags.all()) std::fprintf(stderr, "%s\n", FormatText(d).c_str());
     std::abort();
   }
   return cache.emplace(name, std::move(*doc)).first->second;

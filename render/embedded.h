@@ -15,12 +15,15 @@ struct EmbeddedFile {
   std::string_view contents;
 };
 
-// The table written by cmake/embed.cmake.
+// The tables written by cmake/embed.cmake: the files as they are, and the images
+// (render/document_image.h) of the YAML files EmbeddedDocument serves, made at build time.
 const std::vector<EmbeddedFile>& EmbeddedFiles();
+const std::vector<EmbeddedFile>& EmbeddedImages();
 
 std::string_view EmbeddedText(std::string_view path);
 
-// The file parsed as YAML (go-yaml v2 rules), cached after the first call (thread-safe).
+// The file as loaded with go-yaml v2 rules: read from its build-time image (the YAML parser
+// never runs on it here), cached after the first call (thread-safe).
 const Document& EmbeddedDocument(std::string_view path);
 
 // Shorthands for the files the bundle is built from.

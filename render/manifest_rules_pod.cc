@@ -2,10 +2,10 @@
 // probes), Service ports, rolling updates and disruption budgets.
 #include <algorithm>
 #include <cmath>
-#include <regex>
 
 #include "render/diagnostics.h"
 #include "render/document.h"
+#include "render/grammar.h"
 #include "render/manifest_rules.h"
 #include "render/name_check.h"
 #include "render/quantity.h"
@@ -33,8 +33,8 @@ std::string Got(const json& v) {
 
 // IANA service name, as the API server's IsValidPortName.
 bool ValidPortName(const std::string& s) {
-  static const std::regex kName("[-a-z0-9]+");
-  return !s.empty() && s.size() <= 15 && std::regex_match(s, kName) &&
+  return !s.empty() && s.size() <= 15 &&
+         s.find_first_not_of("-abcdefghijklmnopqrstuvwxyz0123456789") == std::string::npos &&
          s.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos &&
          s.find("--") == std::string::npos && s.front() != '-' && s.back() != '-';
 }
@@ -229,7 +229,6 @@ void ServicePorts(const json& object, Out* out) {
 // An int-or-string that must be a non-negative integer or a percentage; `at_most_all`: at most
 // 100%. Returns whether it is zero (0 or "0%").
 bool IntOrPercent(const json& v, const std::string& pointer, bool at_most_all, Out* out) {
-  static const std::regex kPercent("[0-9]+%");
   if (v.is_number_integer()) {
     if (v.get<int64_t>() < 0) {
       Add(out, pointer, "must not be negative, got " + Got(v), "kube-int-or-string");
@@ -238,7 +237,7 @@ bool IntOrPercent(const json& v, const std::string& pointer, bool at_most_all, O
   }
   if (!v.is_string()) return false;
   const std::string& s = v.get_ref<const std::string&>();
-  if (!std::regex_match(s, kPercent)) {
+  if (!IsPercent(s)) {
     Add(out, pointer,
         "must be a non-negative integer or a percentage such as \"25%\", got " + Got(v),
         "kube-int-or-string");

@@ -3,7 +3,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
-#include <regex>
+
+#include "render/grammar.h"
 
 namespace lr {
 namespace {
@@ -23,12 +24,10 @@ long double Multiplier(const std::string& suffix) {
 std::optional<long double> QuantityValue(const nlohmann::json& v) {
   if (v.is_number()) return v.get<long double>();
   if (!v.is_string()) return std::nullopt;
-  static const std::regex kQuantity(
-      R"(([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?)");
-  const std::string& text = v.get_ref<const std::string&>();
-  std::smatch m;
-  if (!std::regex_match(text, m, kQuantity)) return std::nullopt;
-  return std::strtold(m[1].str().c_str(), nullptr) * Multiplier(m[2].str());
+  std::optional<QuantityParts> parts = SplitQuantity(v.get_ref<const std::string&>());
+  if (!parts) return std::nullopt;
+  return std::strtold(std::string(parts->number).c_str(), nullptr) *
+         Multiplier(std::string(parts->suffix));
 }
 
 std::string QuantityText(const nlohmann::json& v) {

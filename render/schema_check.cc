@@ -5,18 +5,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <regex>
 #include <set>
 
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
+#include "render/valijson.h"
 
 #include "render/diagnostics.h"
 #include "render/document.h"
 #include "render/embedded.h"
+#include "render/pattern.h"
 
 namespace lr {
 namespace {
@@ -65,7 +61,7 @@ bool KnownProperty(const json& s, const std::string& key) {
   if (s.contains("properties") && s["properties"].contains(key)) return true;
   if (!s.contains("patternProperties")) return false;
   for (const auto& [pattern, sub] : s["patternProperties"].items()) {
-    if (std::regex_search(key, std::regex(pattern))) return true;
+    if (PatternSearch(pattern, key)) return true;
   }
   return false;
 }
@@ -201,8 +197,7 @@ std::string StringMessage(const json& s, const json& v) {
   if (s.contains("maxLength") && text.size() > s["maxLength"].get<size_t>()) {
     return "must be at most " + s["maxLength"].dump() + " characters";
   }
-  if (s.contains("pattern") &&
-      !std::regex_search(text, std::regex(s["pattern"].get<std::string>()))) {
+  if (s.contains("pattern") && !PatternSearch(s["pattern"].get<std::string>(), text)) {
     return "must match " + s["pattern"].get<std::string>();
   }
   return "";

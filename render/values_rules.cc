@@ -3,6 +3,7 @@
 
 #include "render/bundle_names.h"
 #include "render/go_format.h"
+#include "render/grammar.h"
 #include "render/name_check.h"
 #include "render/scalar_text.h"
 #include "render/values_checker.h"
@@ -58,8 +59,7 @@ void CheckLaunchConfig(ValuesChecker& c) {
 void CheckMinAvailable(ValuesChecker& c) {
   const Json* v = c.Get("/agent/minAvailable");
   if (!v) return;
-  static const std::regex kPercent(R"([0-9]+%)");
-  bool ok = v->is_string() ? std::regex_match(v->get<std::string>(), kPercent)
+  bool ok = v->is_string() ? IsPercent(v->get_ref<const std::string&>())
                            : v->is_number() && v->get<double>() >= 0 &&
                                  v->get<double>() ==
                                      static_cast<double>(static_cast<int64_t>(v->get<double>()));
@@ -76,8 +76,7 @@ void CheckMinAvailable(ValuesChecker& c) {
 void CheckStartTimeout(ValuesChecker& c) {
   const Json* v = c.Get("/agent/startTimeout");
   if (!v || v->is_number()) return;
-  static const std::regex kNumber(R"([0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?)");
-  if (v->is_string() && std::regex_match(v->get<std::string>(), kNumber)) return;
+  if (v->is_string() && IsUnsignedDecimal(v->get_ref<const std::string&>())) return;
   c.Error("/agent/startTimeout", "must be a number of seconds, got " + DescribeValue(*v),
           "values-shape");
 }
@@ -318,11 +317,9 @@ void CheckSettingSyntax(ValuesChecker& c) {
   const Json* url = c.Get("/baseUrl");
   if (!url || !url->is_string() || url->empty()) return;
   std::string u = url->get<std::string>();
-  static const std::regex kUrl(R"(https?://[^\s/?#]+([/?#]\S*)?)");
-  static const std::regex kUi(R"(https?://(www\.)?wandb\.ai(:[0-9]+)?/?)");
-  if (!std::regex_match(u, kUrl)) {
+  if (!IsHttpUrl(u)) {
     c.Error("/baseUrl", "must be an http:// or https:// URL, got " + Quote(u), "values-url");
-  } else if (std::regex_match(u, kUi)) {
+  } else if (IsWandbAppUrl(u)) {
     c.Error("/baseUrl",
             Quote(u) +
                 " is the W&B web app, not its API: use https://api.wandb.ai (or your "

@@ -3,11 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
+#include "render/valijson.h"
 
 #include "render/embedded.h"
 #include "render/scalar_text.h"
