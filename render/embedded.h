@@ -21,6 +21,9 @@ const std::vector<EmbeddedFile>& EmbeddedFiles();
 const std::vector<EmbeddedFile>& EmbeddedImages();
 
 std::string_view EmbeddedText(std::string_view path);
+// The build-time image of an embedded file (a document image for YAML, a member index for
+// the schema bundle's JSON); aborts when the build made none.
+std::string_view EmbeddedImage(std::string_view path);
 
 // The file as loaded with go-yaml v2 rules: read from its build-time image (the YAML parser
 // never runs on it here), cached after the first call (thread-safe).

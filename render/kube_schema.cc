@@ -1,6 +1,8 @@
 #include "render/kube_schema.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -112,15 +114,28 @@ class Catalog {
   Catalog() = default;
 
   SchemaStore& Store() {
-    if (!store_) store_.emplace(EmbeddedText(std::string(kDir) + Index().value("store", "")));
+    if (!store_) store_.emplace(Members(std::string(kDir) + Index().value("store", ""), 0));
     return *store_;
   }
 
   // "v1.30" -> v1.30.json, "crds" -> crds.json; read once.
   const SchemaTable& Table(const std::string& name) {
     if (auto it = tables_.find(name); it != tables_.end()) return it->second;
-    std::string file = name == kCrds ? Index().value("crds", "") : name + ".json";
-    return tables_.emplace(name, SchemaTable(EmbeddedText(std::string(kDir) + file))).first->second;
+    std::string file =
+        std::string(kDir) + (name == kCrds ? Index().value("crds", "") : name + ".json");
+    return tables_.emplace(name, SchemaTable(EmbeddedText(file), Members(file, 1))).first->second;
+  }
+
+  // The build-time member index of an embedded bundle file (kube_schema_bundle.h).
+  static JsonMembers Members(const std::string& file, size_t section) {
+    std::optional<JsonMembers> members =
+        ReadMemberIndex(EmbeddedText(file), EmbeddedImage(file), section);
+    if (!members) {
+      std::fprintf(stderr, "launch-render: internal error: the index of %s does not fit it\n",
+                   file.c_str());
+      std::abort();
+    }
+    return std::move(*members);
   }
 
   static bool Has(const SchemaTable& table, const std::string& api_version,

@@ -1,6 +1,7 @@
 #include "render/kube_schema_bundle.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <set>
@@ -52,7 +53,8 @@ size_t ValueEnd(std::string_view t, size_t i) {
   return std::string_view::npos;
 }
 
-// The members of the top-level object in `t`; empty when `t` is not such an object.
+}  // namespace
+
 JsonMembers IndexMembers(std::string_view t) {
   JsonMembers out;
   size_t i = SkipSpace(t, 0);
@@ -79,6 +81,8 @@ JsonMembers IndexMembers(std::string_view t) {
   }
   return {};
 }
+
+namespace {
 
 std::string_view Find(const JsonMembers& members, std::string_view key) {
   auto it = std::lower_bound(members.begin(), members.end(), key,
@@ -111,6 +115,23 @@ bool ReachedDefinitions(SchemaStore& store, const SchemaTable& table, const json
   return true;
 }
 
+// The text of a table's "kinds" member without scanning "definitions": the generator writes
+// sorted keys, so "kinds" is the last member; fall back to a full index otherwise.
+std::string_view KindsText(std::string_view text) {
+  static constexpr std::string_view kKey = "\"kinds\":";
+  size_t at = text.rfind(kKey);
+  if (at != std::string_view::npos) {
+    size_t start = SkipSpace(text, at + kKey.size());
+    size_t end = ValueEnd(text, start);
+    if (end != std::string_view::npos && SkipSpace(text, end) < text.size() &&
+        text[SkipSpace(text, end)] == '}' &&
+        SkipSpace(text, SkipSpace(text, end) + 1) == text.size()) {
+      return text.substr(start, end - start);
+    }
+  }
+  return Find(IndexMembers(text), "kinds");
+}
+
 }  // namespace
 
 void CollectRefs(const json& node, std::set<std::string>* out) {
@@ -140,6 +161,69 @@ void StripClosed(json* node) {
   }
 }
 
+namespace {
+
+// Index layout: per section, a uint32 count, then per member four uint32 (key offset, key
+// length, value offset, value length) into the text; native byte order (made and read by the
+// same build).
+void PutSection(std::string_view text, const JsonMembers& members, std::string* out) {
+  auto put = [out](size_t v) {
+    auto u = static_cast<uint32_t>(v);
+    out->append(reinterpret_cast<const char*>(&u), sizeof u);
+  };
+  put(members.size());
+  for (const auto& [key, value] : members) {
+    put(static_cast<size_t>(key.data() - text.data()));
+    put(key.size());
+    put(static_cast<size_t>(value.data() - text.data()));
+    put(value.size());
+  }
+}
+
+bool GetU32(std::string_view index, size_t* at, size_t* out) {
+  uint32_t u = 0;
+  if (*at + sizeof u > index.size()) return false;
+  std::memcpy(&u, index.data() + *at, sizeof u);
+  *at += sizeof u;
+  *out = u;
+  return true;
+}
+
+}  // namespace
+
+std::string WriteMemberIndex(std::string_view text) {
+  std::string out;
+  JsonMembers top = IndexMembers(text);
+  PutSection(text, top, &out);
+  std::string_view definitions = Find(top, "definitions");
+  if (!definitions.empty()) PutSection(text, IndexMembers(definitions), &out);
+  return out;
+}
+
+std::optional<JsonMembers> ReadMemberIndex(std::string_view text, std::string_view index,
+                                           size_t section) {
+  size_t at = 0;
+  for (size_t s = 0;; ++s) {
+    size_t count = 0;
+    if (!GetU32(index, &at, &count)) return std::nullopt;
+    if (s < section) {
+      at += count * 4 * sizeof(uint32_t);
+      continue;
+    }
+    JsonMembers out;
+    out.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+      size_t k = 0, kn = 0, v = 0, vn = 0;
+      if (!GetU32(index, &at, &k) || !GetU32(index, &at, &kn) || !GetU32(index, &at, &v) ||
+          !GetU32(index, &at, &vn) || k + kn > text.size() || v + vn > text.size()) {
+        return std::nullopt;
+      }
+      out.emplace_back(text.substr(k, kn), text.substr(v, vn));
+    }
+    return out;
+  }
+}
+
 SchemaStore::SchemaStore(std::string_view text) : bodies_(IndexMembers(text)) {}
 
 const json* SchemaStore::Body(std::string_view id) {
@@ -151,10 +235,13 @@ const json* SchemaStore::Body(std::string_view id) {
   return &parsed_.emplace(std::string(id), std::move(body)).first->second;
 }
 
-SchemaTable::SchemaTable(std::string_view text) {
-  JsonMembers top = IndexMembers(text);
-  definitions_ = IndexMembers(Find(top, "definitions"));
-  std::string_view kinds = Find(top, "kinds");
+SchemaTable::SchemaTable(std::string_view text)
+    : SchemaTable(text, IndexMembers(Find(IndexMembers(text), "definitions"))) {}
+
+SchemaTable::SchemaTable(std::string_view text, JsonMembers definitions)
+    : definitions_(std::move(definitions)) {
+  // The kinds member is the table's last and small: find it from the end.
+  std::string_view kinds = KindsText(text);
   kinds_ = json::parse(kinds.begin(), kinds.end(), nullptr, false);
   if (!kinds_.is_object()) kinds_ = json::object();
 }

@@ -21,12 +21,26 @@ namespace lr {
 // Keys are taken as written (the bundle's ids and definition names are never escaped).
 using JsonMembers = std::vector<std::pair<std::string_view, std::string_view>>;
 
+// The members of the top-level object of `text` (one pass, nothing parsed); empty when
+// `text` is not such an object.
+JsonMembers IndexMembers(std::string_view text);
+
+// Member indexes made at build time (embed-docs), so that the binary never scans the 500 KB
+// store: for a .json file, the members of its top-level object, then those of its
+// "definitions" member when it has one (a table), as offsets into the text.
+std::string WriteMemberIndex(std::string_view text);
+// The members of section 0 (top level) or 1 ("definitions") of an index of `text`; nullopt
+// when the index does not fit the text.
+std::optional<JsonMembers> ReadMemberIndex(std::string_view text, std::string_view index,
+                                           size_t section);
+
 // definitions.json: {id: body}. Construction only indexes where each body is (one pass over
-// the text, nothing parsed); a body is parsed when first asked for and kept.
+// the text, nothing parsed), or takes a member index; a body is parsed when first asked for.
 class SchemaStore {
  public:
   // `text` must outlive the store (it is embedded data). A malformed text gives an empty store.
   explicit SchemaStore(std::string_view text);
+  explicit SchemaStore(JsonMembers bodies) : bodies_(std::move(bodies)) {}
 
   // The body with `id`, or nullptr when the store has none.
   const nlohmann::json* Body(std::string_view id);
@@ -43,6 +57,8 @@ class SchemaStore {
 class SchemaTable {
  public:
   explicit SchemaTable(std::string_view text);  // `text` must outlive the table
+  // With the members of its "definitions" object already indexed.
+  SchemaTable(std::string_view text, JsonMembers definitions);
 
   // The store id of a definition or of a kind's entry; "" when there is none.
   std::string_view DefinitionId(std::string_view name) const;

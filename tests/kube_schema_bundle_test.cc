@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "render/embedded.h"
 #include "render/schema_check.h"
 
 namespace lr {
@@ -47,6 +50,42 @@ TEST(SchemaStoreTest, IndexesWithoutParsingAndParsesOnDemand) {
   EXPECT_EQ(store.parsed(), 1u);
   EXPECT_EQ(store.Body("nope"), nullptr);
   EXPECT_EQ(store.Body(""), nullptr);
+}
+
+// The member indexes embedded at build time are what scanning the text gives.
+TEST(MemberIndexTest, EveryEmbeddedIndexIsWhatScanningGives) {
+  int files = 0;
+  for (const EmbeddedFile& image : EmbeddedImages()) {
+    std::string_view path = image.path;
+    if (path.substr(path.size() - 5) != ".json") continue;
+    SCOPED_TRACE(std::string(path));
+    ++files;
+    std::string_view text = EmbeddedText(path);
+    JsonMembers top = IndexMembers(text);
+    auto read = ReadMemberIndex(text, image.contents, 0);
+    ASSERT_TRUE(read.has_value());
+    EXPECT_EQ(*read, top);
+    auto definitions = std::find_if(top.begin(), top.end(),
+                                    [](const auto& m) { return m.first == "definitions"; });
+    if (definitions != top.end()) {
+      auto nested = ReadMemberIndex(text, image.contents, 1);
+      ASSERT_TRUE(nested.has_value());
+      EXPECT_EQ(*nested, IndexMembers(definitions->second));
+    }
+  }
+  EXPECT_GE(files, 10);
+}
+
+TEST(MemberIndexTest, RoundTripsAndRefusesAnIndexThatDoesNotFit) {
+  std::string index = WriteMemberIndex(kTable);
+  auto defs = ReadMemberIndex(kTable, index, 1);
+  ASSERT_TRUE(defs.has_value());
+  SchemaTable table(kTable, *defs);
+  EXPECT_EQ(table.DefinitionId("x.Spec"), "b2");
+  EXPECT_EQ(table.KindId("x/v2", "Thing"), "e1");
+  EXPECT_FALSE(ReadMemberIndex("{}", index, 0).has_value());    // offsets past the text
+  EXPECT_FALSE(ReadMemberIndex(kTable, index, 2).has_value());  // no third section
+  EXPECT_FALSE(ReadMemberIndex(kTable, index.substr(0, 6), 0).has_value());
 }
 
 TEST(SchemaStoreTest, MalformedTextGivesAnEmptyStore) {

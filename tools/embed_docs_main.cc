@@ -1,6 +1,9 @@
-// embed-docs SRC_ROOT OUT_ROOT FILE...: loads each YAML FILE (relative to SRC_ROOT) as the
-// binary would (go-yaml v2 rules, built-in positions) and writes its image
-// (render/document_image.h) to OUT_ROOT/FILE. A file that does not load fails the build.
+// embed-docs SRC_ROOT OUT_ROOT FILE...: the build-time images of embedded files, each written
+// to OUT_ROOT/FILE. A YAML FILE (relative to SRC_ROOT) is loaded as the binary would (go-yaml
+// v2 rules, built-in positions) into a document image (render/document_image.h); a JSON FILE
+// of the schema bundle gets its member index (render/kube_schema_bundle.h). A file that does
+// not load fails the build.
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +11,7 @@
 #include <string>
 
 #include "render/document_image.h"
+#include "render/kube_schema_bundle.h"
 #include "render/load.h"
 
 namespace {
@@ -36,6 +40,14 @@ bool Image(const std::filesystem::path& src_root, const std::filesystem::path& o
   if (!ReadFile(src_root / name, &text)) {
     std::fprintf(stderr, "embed-docs: cannot read %s\n", name.c_str());
     return false;
+  }
+  if (name.size() > 5 && name.substr(name.size() - 5) == ".json") {
+    std::string index = lr::WriteMemberIndex(text);
+    if (index.size() <= sizeof(uint32_t)) {
+      std::fprintf(stderr, "embed-docs: %s is not a JSON object with members\n", name.c_str());
+      return false;
+    }
+    return WriteIfChanged(out_root / name, index);
   }
   lr::Diagnostics diags;
   lr::LoadOptions options;
