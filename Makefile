@@ -87,7 +87,7 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
-	for t in render_values set_values launch_config render_job; do \
+	for t in render_values set_values launch_config render_job validate_manifest; do \
 	  mkdir -p build-fuzz/corpus/$$t build-fuzz/artifacts && cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/; \
 	  echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
 	  build-fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 \
@@ -104,7 +104,8 @@ docker:
 # Whole-process timings against real helm on the same inputs (bench/bench.py writes
 # bench/RESULTS.md), then the micro-benchmarks. Not part of `make test`.
 bench: deps tools
-	@dpkg -s time >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends time
+	@for p in time bc; do dpkg -s $$p >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -q --no-install-recommends $$p; done
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	python3 bench/bench.py --bin build-release/launch-render --helm $(HELM) \

@@ -7,8 +7,12 @@ Prints a table and writes it to --out: median wall time and peak RSS of each sid
 ratio helm/launch-render, for five values files from small to the largest example; then the
 scaling of launch-render with 1, 10, 100, 1000 additional env vars / target namespaces and a
 launchConfig of 1 KiB .. 1 MiB (the time per 10x step should stay near 10x or below, as the
-start-up cost is shared). Python standard library only; timings use os.wait4's rusage.
+start-up cost is shared); the floor of any process here (/bin/true, launch-render --version)
+against helm, which bounds the ratio; and validate's throughput on 1,000 generated manifests
+with 1 and 2 threads, the binary's size and start-up (bench/validate_manifests.sh).
+Python standard library only; timings use os.wait4's rusage.
 """
+import subprocess
 import argparse
 import datetime
 import os
@@ -112,6 +116,15 @@ def main():
         say(f"| {rel} | {lr * 1000:.2f} ms | {helm * 1000:.1f} ms | {helm / lr:.1f}x | "
             f"{lr_rss:.1f} MiB | {helm_rss:.1f} MiB |")
     say(f"\nMedian ratio: **{statistics.median(ratios):.1f}x** faster than helm.\n")
+    say("## The floor: processes that do nothing, against the same helm\n")
+    say("| process | time | helm / it |")
+    say("| --- | ---: | ---: |")
+    helm_small, _ = measure([args.helm, "template", "release-name", args.chart, "-f",
+                             os.path.join(args.src, inputs[0])], args.runs)
+    for label, argv in [("/bin/true", ["/bin/true"]), ("launch-render --version", [args.bin, "--version"])]:
+        t, _ = measure(argv, args.runs)
+        say(f"| {label} | {t * 1000:.2f} ms | {helm_small / t:.1f}x |")
+    say("")
     say("## Scaling (launch-render alone)\n")
     say("| input | size | time | x per 10x |")
     say("| --- | ---: | ---: | ---: |")
@@ -126,6 +139,11 @@ def main():
                 step = f"{t / prev:.2f}" if prev else "-"
                 say(f"| {label} | {n} | {t * 1000:.2f} ms ({rss:.1f} MiB) | {step} |")
                 prev = t
+    say("\n## validate: throughput, binary size, start-up\n")
+    script = os.path.join(args.src, "bench", "validate_manifests.sh")
+    report = subprocess.run(["sh", script, args.bin, "1000", "100"], check=True,
+                            capture_output=True, text=True).stdout
+    say("```\n" + report.rstrip() + "\n```")
     if args.out:
         with open(args.out, "w") as f:
             f.write("\n".join(out) + "\n")

@@ -1,5 +1,6 @@
-// Micro-benchmarks (Google Benchmark) of the stages a render spends its time in: loading a
-// values file, checking it, building and emitting the bundle, and the launch-config check.
+// Micro-benchmarks (Google Benchmark) of the stages: loading a values file, a whole render
+// (check, build, validate, emit), emitting alone, and validating a manifest (the first
+// iteration compiles its schema; the rest are what `validate` pays per manifest).
 #include <benchmark/benchmark.h>
 
 #include <fstream>
@@ -8,6 +9,7 @@
 #include "render/emit.h"
 #include "render/load.h"
 #include "render/pipeline.h"
+#include "render/validate_manifest.h"
 
 namespace {
 
@@ -49,6 +51,31 @@ void BM_RenderBundleJson(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(lr::RenderBundle(request, files));
 }
 BENCHMARK(BM_RenderBundleJson);
+
+void BM_EmitYaml(benchmark::State& state) {
+  lr::InMemoryFileSource files;
+  files.Add("values.yaml", Values());
+  lr::RenderRequest request;
+  request.values_files = {"values.yaml"};
+  lr::RenderResult result = lr::RenderBundle(request, files);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(lr::EmitObjects(result.objects, lr::OutputFormat::kYaml));
+  }
+}
+BENCHMARK(BM_EmitYaml);
+
+void BM_ValidateManifest(benchmark::State& state) {
+  lr::Diagnostics d;
+  auto docs = lr::LoadStream("deployment.yaml", Read("tests/manifests/deployment.yaml"),
+                             {}, &d);
+  lr::ManifestSettings settings;
+  settings.variant = lr::SchemaVariant::kStrict;
+  for (auto _ : state) {
+    lr::Diagnostics diags;
+    benchmark::DoNotOptimize(lr::ValidateManifests(*docs, settings, &diags));
+  }
+}
+BENCHMARK(BM_ValidateManifest);
 
 }  // namespace
 
