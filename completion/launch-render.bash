@@ -24,10 +24,10 @@ _launch_render_flags() {
       "--kube-version --ignore-missing-schemas --skip --reject -n --threads" ;;
     schema) echo "-h --help --list" ;;
     job) echo "-h --help --set-var --run-context --override --values --release -o --output" \
-      "--output-dir --image-runs-as-root --strict" ;;
+      "--output-dir --image-runs-as-root --strict --kube-version" ;;
     init-queue) echo "-h --help" ;;
     build) echo "-h --help --values --launch-config --release --context --run-id --image-source" \
-      "--base-image --dockerfile --output-dir -o --output --strict" ;;
+      "--base-image --dockerfile --output-dir -o --output --strict --kube-version" ;;
   esac
 }
 
@@ -40,7 +40,7 @@ _launch_render_flag_value() {
       --kube-version | --kubernetes-version | --skip | --reject | -n | --threads) echo text ;;
     -o | --output)
       if [ "$1" = validate ]; then echo "text json junit sarif"; else echo "yaml json"; fi ;;
-    --kind) echo "values launch-config manifest" ;;
+    --kind) echo "values launch-config queue-config manifest" ;;
   esac
 }
 

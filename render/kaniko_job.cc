@@ -8,6 +8,7 @@
 #include "render/launch_config.h"
 #include "render/launch_config_check.h"
 #include "render/load.h"
+#include "render/output_check.h"
 #include "render/pipeline.h"
 #include "render/scalar_text.h"
 #include "render/sha256.h"
@@ -103,6 +104,27 @@ std::string GeneratedDockerfile(const std::string& base_image, bool requirements
   return out;
 }
 
+namespace {
+
+// The node at `pointer` of `doc` as a document of its own (its positions re-keyed); an empty
+// mapping when there is none.
+Document SubDocument(const Document& doc, const std::string& pointer) {
+  Document out;
+  out.file = doc.file;
+  Json::json_pointer at(pointer);
+  out.root = doc.root.contains(at) ? doc.root.at(at) : Json::object();
+  for (const auto& [p, pos] : doc.positions) {
+    if (p == pointer) {
+      out.positions[""] = pos;
+    } else if (p.rfind(pointer + "/", 0) == 0) {
+      out.positions[p.substr(pointer.size())] = pos;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 BuildResult RenderBuild(const BuildRequest& r, FileSource& files) {
   BuildResult result;
   Diagnostics* d = &result.diags;
@@ -128,6 +150,11 @@ BuildResult RenderBuild(const BuildRequest& r, FileSource& files) {
   s->run_id = r.run_id;
   s->tag = Sha256Hex(source + dockerfile).substr(0, 8);
   Objects objects = BuildKanikoObjects(*s, d);
+  if (d->HasErrors()) return result;
+  // The Job is the user's kaniko-config with the agent's additions: what the user wrote there
+  // is blamed on their line, the rest is ours.
+  ValidateSubmitted(objects, SubDocument(s->config, "/builder/kaniko-config"), r.kube_version, d);
+  if (r.strict) d->PromoteWarnings();
   if (d->HasErrors()) return result;
   result.output = EmitObjects(objects, r.format);
   result.objects = std::move(objects);

@@ -33,6 +33,7 @@ struct BuildRequest {
   OutputFormat format = OutputFormat::kYaml;
   bool strict = false;
   std::string output_dir;
+  std::string kube_version;  // the output's schemas (bundled, "v1.36"); "" is the newest
 };
 
 struct BuildResult {

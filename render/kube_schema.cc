@@ -23,6 +23,9 @@ constexpr const char* kCrds = "crds";
 // a test checks that every bundled Quantity carries it.
 constexpr std::string_view kQuantityPattern =
     R"(^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$)";
+// The same grammar as the CRDs (PyTorchJob, Volcano Job) spell it, with a decimal exponent.
+constexpr std::string_view kCrdQuantityPattern =
+    R"(^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$)";
 
 const json& Index() {
   static const json index = json::parse(EmbeddedText(std::string(kDir) + "index.json"));
@@ -38,7 +41,7 @@ void Annotate(json* node, const std::string& where) {
   if (!node->is_object()) return;
   for (auto& [key, value] : node->items()) Annotate(&value, where);
   auto pattern = node->find("pattern");
-  if (pattern != node->end() && *pattern == kQuantityPattern) {
+  if (pattern != node->end() && (*pattern == kQuantityPattern || *pattern == kCrdQuantityPattern)) {
     (*node)["x-launch-render-message"] =
         "must be a quantity: a number with an optional suffix (500m, 2, 1.5Gi, 1e3)";
   }

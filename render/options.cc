@@ -143,6 +143,7 @@ void DefineValidate(CLI::App* app, Options* options) {
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, FileKind>{{"values", FileKind::kValues},
                                           {"launch-config", FileKind::kLaunchConfig},
+                                          {"queue-config", FileKind::kQueueConfig},
                                           {"manifest", FileKind::kManifest}},
           CLI::ignore_case));
   v->add_option("--release", r.release, "release name for values files")->capture_default_str();
@@ -195,6 +196,10 @@ void DefineJob(CLI::App* app, Options* options) {
               "the job's image needs uid 0: do not add runAsNonRoot (the pods then fail the "
               "restricted Pod Security Standard)");
   j->add_flag("--strict", r.strict, "treat warnings as errors");
+  j->add_option("--kube-version", r.kube_version,
+                "the Kubernetes version whose schemas the output must pass")
+      ->transform(KubeVersionFlag())
+      ->default_str(NewestKubeVersion());
   j->footer(kJobFooter);
 }
 
@@ -238,6 +243,10 @@ void DefineBuild(CLI::App* app, Options* options) {
           CLI::ignore_case))
       ->default_str("yaml");
   b->add_flag("--strict", r.strict, "treat warnings as errors");
+  b->add_option("--kube-version", r.kube_version,
+                "the Kubernetes version whose schemas the output must pass")
+      ->transform(KubeVersionFlag())
+      ->default_str(NewestKubeVersion());
   b->footer(R"(Examples:
   launch-render build --values values.yaml --context src/ --run-id x7k2p9qa
   launch-render build --launch-config launch-config.yaml --context src/ --run-id x7k2p9qa --dockerfile

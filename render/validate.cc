@@ -13,6 +13,7 @@
 #include "render/load.h"
 #include "render/pipeline.h"
 #include "render/validate_kind.h"
+#include "render/workload.h"
 
 namespace lr {
 namespace {
@@ -95,12 +96,17 @@ void ValidateLaunchConfig(const std::string& text, FileReport* report) {
   if (config) CheckLaunchConfig(*config, LaunchConfigContext{}, &report->diags);
 }
 
-void Skip(FileReport* report, const std::string& what) {
-  report->skipped = true;
-  report->diags.Warning(
-      SourcePos{report->file, 0, 0}, "",
-      "not validated: this build of launch-render cannot validate " + what + " yet",
-      "validate-skip");
+// A queue config gets exactly the checks of `launch-render job` on it (template variables at
+// their defaults, the default run context), output schemas included.
+void ValidateQueueConfig(const ValidateRequest& request, const std::string& path,
+                         const std::string& text, FileReport* report) {
+  InMemoryFileSource one;
+  one.Add(path, text);
+  JobRequest job;
+  job.queue_config = path;
+  job.strict = request.strict;
+  job.kube_version = request.kube_version;
+  report->diags = RenderJob(job, one).diags;
 }
 
 FileReport ValidateOne(const ValidateRequest& request, const std::string& path, FileSource& files) {
@@ -125,7 +131,7 @@ FileReport ValidateOne(const ValidateRequest& request, const std::string& path, 
       ValidateManifestFile(request, docs, std::move(load), &report);
       break;
     case FileKind::kQueueConfig:
-      Skip(&report, "queue configs");
+      ValidateQueueConfig(request, path, text, &report);
       break;
     case FileKind::kAuto:
       if (!docs) report.diags = std::move(load);  // why it cannot be read, too

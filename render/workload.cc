@@ -183,7 +183,7 @@ JobResult RenderJob(const JobRequest& r, FileSource& files) {
   }
   objects.push_back({body, "queue-config"});
   CheckPodSecurity(*q, objects.back(), r.image_runs_as_root, d);
-  ValidateSubmitted(objects, *q, NewestKubeVersion(), d);
+  ValidateSubmitted(objects, *q, r.kube_version, d);
   if (Stop(r, d)) return result;
   result.output = EmitObjects(objects, r.format);
   result.objects = std::move(objects);

@@ -29,6 +29,7 @@ struct JobRequest {
   bool image_runs_as_root = false;  // opt out of runAsNonRoot (the image needs uid 0)
   bool strict = false;
   std::string output_dir;
+  std::string kube_version;  // the output's schemas (bundled, "v1.36"); "" is the newest
 };
 
 struct JobResult {
