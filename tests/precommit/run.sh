@@ -1,7 +1,7 @@
 #!/bin/sh
-# The pre-commit hook in .pre-commit-hooks.yaml under real pre-commit (`pre-commit try-repo`):
+# The pre-commit hooks in .pre-commit-hooks.yaml under real pre-commit (`pre-commit try-repo`):
 # a good values file passes, a bad launch-config.yaml fails with its located message, and
-# files that `files:` does not match are not checked.
+# files that `files:` does not match are not checked; the manifests hook the same way.
 # Usage: run.sh LAUNCH_RENDER SOURCE_DIR   (skipped, exit 77, when pre-commit is not installed)
 set -u
 BIN=$1
@@ -60,12 +60,16 @@ printf 'queues: [a]\nbuilder:\n  type: buildah\n' > launch-config.yaml
 mkdir deploy
 printf 'agent:\n  apiKey: "0123456789abcdef0123456789abcdef01234567"\nlaunchConfig: |\n  queues: [q1]\n  builder:\n    type: buildah\n' > deploy/prod-values.yml
 cp launch-config.yaml notes.yaml # invalid too, but not a name the hook looks at
+mkdir k8s
+printf 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ports: [{port: 80}]\n' > k8s/good.yaml
+printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: "3"\n' > k8s/bad.yaml
 
-# try NAME WANT_EXIT(0|nonzero) FILE... ; output (stdout and stderr) in $T/out
+# try NAME WANT_EXIT(0|nonzero) FILE... ; output (stdout and stderr) in $T/out; the hook is
+# $HOOK (default launch-render)
 try() {
   name=$1 want=$2
   shift 2
-  pre-commit try-repo --color never "$HOOKS" launch-render --files "$@" > "$T/out" 2>&1
+  pre-commit try-repo --color never "$HOOKS" "${HOOK:-launch-render}" --files "$@" > "$T/out" 2>&1
   rc=$?
   if [ "$want" = 0 ] && [ $rc != 0 ]; then
     fail "$name: exit $rc, want 0"; echo "--- output:"; cat "$T/out"; return 1
@@ -98,6 +102,16 @@ try good-and-bad nonzero values.yaml launch-config.yaml && has good-and-bad 'lau
 
 # A name outside `files:` is never handed to launch-render, whatever it holds.
 try not-matched 0 notes.yaml && has not-matched '(no files to check)' && echo "ok   not-matched"
+
+# The manifests hook: a bad Deployment fails at its line, a good Service passes, and a file
+# outside its directories is not looked at.
+HOOK=launch-render-manifests
+MSG='k8s/bad.yaml:5:3: error: Deployment web: /spec/replicas: must be an integer, got string "3" [kube-schema]'
+try bad-manifest nonzero k8s/bad.yaml && has bad-manifest "$MSG" && echo "ok   bad-manifest"
+try good-manifest 0 k8s/good.yaml && has good-manifest 'Passed' && echo "ok   good-manifest"
+try manifest-not-matched 0 values.yaml && has manifest-not-matched '(no files to check)' &&
+  echo "ok   manifest-not-matched"
+HOOK=
 
 [ $fails = 0 ] && echo "all pre-commit tests passed" || echo "$fails pre-commit test(s) failed"
 [ $fails = 0 ]
