@@ -33,31 +33,28 @@ void BM_LoadValues(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadValues);
 
-void BM_RenderBundle(benchmark::State& state) {
+// A whole render of Values() in `format`.
+lr::RenderResult Render(lr::OutputFormat format) {
   lr::InMemoryFileSource files;
   files.Add("values.yaml", Values());
   lr::RenderRequest request;
   request.values_files = {"values.yaml"};
-  for (auto _ : state) benchmark::DoNotOptimize(lr::RenderBundle(request, files));
+  request.format = format;
+  return lr::RenderBundle(request, files);
+}
+
+void BM_RenderBundle(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(Render(lr::OutputFormat::kYaml));
 }
 BENCHMARK(BM_RenderBundle);
 
 void BM_RenderBundleJson(benchmark::State& state) {
-  lr::InMemoryFileSource files;
-  files.Add("values.yaml", Values());
-  lr::RenderRequest request;
-  request.values_files = {"values.yaml"};
-  request.format = lr::OutputFormat::kJson;
-  for (auto _ : state) benchmark::DoNotOptimize(lr::RenderBundle(request, files));
+  for (auto _ : state) benchmark::DoNotOptimize(Render(lr::OutputFormat::kJson));
 }
 BENCHMARK(BM_RenderBundleJson);
 
 void BM_EmitYaml(benchmark::State& state) {
-  lr::InMemoryFileSource files;
-  files.Add("values.yaml", Values());
-  lr::RenderRequest request;
-  request.values_files = {"values.yaml"};
-  lr::RenderResult result = lr::RenderBundle(request, files);
+  lr::RenderResult result = Render(lr::OutputFormat::kYaml);
   for (auto _ : state) {
     benchmark::DoNotOptimize(lr::EmitObjects(result.objects, lr::OutputFormat::kYaml));
   }
