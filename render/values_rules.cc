@@ -59,10 +59,9 @@ void CheckLaunchConfig(ValuesChecker& c) {
 void CheckMinAvailable(ValuesChecker& c) {
   const Json* v = c.Get("/agent/minAvailable");
   if (!v) return;
-  bool ok = v->is_string() ? IsPercent(v->get_ref<const std::string&>())
-                           : v->is_number() && v->get<double>() >= 0 &&
-                                 v->get<double>() ==
-                                     static_cast<double>(static_cast<int64_t>(v->get<double>()));
+  bool ok = v->is_string()
+                ? IsPercent(v->get_ref<const std::string&>())
+                : v->is_number() && v->get<double>() >= 0 && IsExactInteger(v->get<double>());
   if (!ok) {
     c.Error("/agent/minAvailable",
             "must be a non-negative integer or a percentage such as "
