@@ -36,11 +36,14 @@ bool ReadVariable(const std::string& name, const Json& schema, const SourcePos& 
     return false;
   }
   v->where = where;
-  v->type = schema.value("type", "string");
+  auto type = schema.find("type");
+  v->type = type == schema.end() ? "string" : type->is_string() ? type->get<std::string>() : "";
   if (v->type == "float") v->type = "number";
   if (v->type != "string" && v->type != "integer" && v->type != "number") {
     diags->Error(where, path + ".type",
-                 "must be \"string\", \"integer\" or \"number\", got " + Quote(v->type), kRule);
+                 "must be \"string\", \"integer\" or \"number\", got " +
+                     (type->is_string() ? Quote(v->type) : DescribeValue(*type)),
+                 kRule);
     return false;
   }
   if (schema.contains("minimum") && schema["minimum"].is_number()) v->minimum = schema["minimum"];

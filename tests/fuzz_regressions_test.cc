@@ -11,6 +11,7 @@
 
 #include "render/pipeline.h"
 #include "render/validate.h"
+#include "render/workload.h"
 
 namespace {
 
@@ -56,6 +57,22 @@ TEST(FuzzRegressionsTest, LaunchConfigInputsEndWithAnError) {
     std::vector<lr::FileReport> reports = lr::ValidateFiles(request, files);
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_FALSE(reports[0].valid()) << path;
+  }
+}
+
+// A template variable whose type is null or a mapping once threw out of the renderer (exit
+// 3); each must now end with a located error.
+TEST(FuzzRegressionsTest, RenderJobInputsEndWithAnError) {
+  auto inputs = Inputs("render_job");
+  EXPECT_GE(inputs.size(), 1u);
+  for (const auto& [path, text] : inputs) {
+    lr::InMemoryFileSource files;
+    files.Add("queue.yaml", text);
+    lr::JobRequest request;
+    request.queue_config = "queue.yaml";
+    lr::JobResult r = lr::RenderJob(request, files);
+    EXPECT_FALSE(r.ok()) << path;
+    EXPECT_TRUE(r.output.empty()) << path;
   }
 }
 
