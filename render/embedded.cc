@@ -10,22 +10,27 @@
 
 namespace lr {
 
-std::string_view EmbeddedText(std::string_view path) {
-  for (const EmbeddedFile& f : EmbeddedFiles()) {
+namespace {
+
+// The contents of `path` in `table`; a missing one is a programming error.
+std::string_view Lookup(const std::vector<EmbeddedFile>& table, std::string_view path,
+                        const char* what) {
+  for (const EmbeddedFile& f : table) {
     if (f.path == path) return f.contents;
   }
-  std::fprintf(stderr, "launch-render: internal error: no embedded file %.*s\n",
+  std::fprintf(stderr, "launch-render: internal error: no %s %.*s\n", what,
                static_cast<int>(path.size()), path.data());
   std::abort();
 }
 
+}  // namespace
+
+std::string_view EmbeddedText(std::string_view path) {
+  return Lookup(EmbeddedFiles(), path, "embedded file");
+}
+
 std::string_view EmbeddedImage(std::string_view path) {
-  for (const EmbeddedFile& f : EmbeddedImages()) {
-    if (f.path == path) return f.contents;
-  }
-  std::fprintf(stderr, "launch-render: internal error: no image of embedded %.*s\n",
-               static_cast<int>(path.size()), path.data());
-  std::abort();
+  return Lookup(EmbeddedImages(), path, "image of embedded");
 }
 
 const Document& EmbeddedDocument(std::string_view path) {
