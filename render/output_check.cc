@@ -95,16 +95,59 @@ void Report(const Input& in, const KubeObject& o, const std::string& version,
   }
 }
 
+// Kubernetes' own API groups: the core group, the groups without a dot (apps, batch, policy,
+// autoscaling) and *.k8s.io (rbac.authorization.k8s.io, ...; not x-k8s.io, which are CRDs).
+bool BuiltInGroup(const std::string& api_version) {
+  size_t slash = api_version.find('/');
+  if (slash == std::string::npos) return true;  // "v1"
+  std::string group = api_version.substr(0, slash);
+  auto ends_with = [&](const std::string& tail) {
+    return group.size() >= tail.size() &&
+           group.compare(group.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  return group.find('.') == std::string::npos || ends_with(".k8s.io");
+}
+
+// An object whose kind has no bundled schema. A queue config's own kind (any custom resource
+// the agent may submit: RayJob, a Kueue workload...) is the user's choice: not checked, a
+// warning at their line; without an apiVersion the API server refuses it: an error there.
+// Anything else is ours.
+void ReportNoSchema(const Input& in, const KubeObject& o, const std::string& version,
+                    Diagnostics* diags) {
+  if (in.blame != Blame::kSamePointer || !in.doc->Find("/kind")) {
+    diags->Error({o.source, 0, 0}, ObjectLabel(o.body), "has no bundled schema" + Note(version),
+                 kInternalSchemaRule);
+    return;
+  }
+  auto api = o.body.find("apiVersion");
+  if (api == o.body.end() || !api->is_string() || api->get<std::string>().empty()) {
+    diags->Error(in.doc->Locate("/kind"), ObjectLabel(o.body),
+                 "has no apiVersion: the API server refuses an object without one", "kube-object");
+    return;
+  }
+  const std::string& api_version = api->get_ref<const std::string&>();
+  std::string kind = o.body.value("kind", std::string());
+  SourcePos at = in.doc->Locate(in.doc->Find("/apiVersion") ? "/apiVersion" : "/kind");
+  if (BuiltInGroup(api_version)) {
+    diags->Error(at, ObjectLabel(o.body),
+                 "Kubernetes " + version + " has no kind " + kind + " in " + api_version +
+                     ": the API server refuses it",
+                 "kube-no-schema");
+    return;
+  }
+  diags->Warning(at, ObjectLabel(o.body),
+                 "not checked: no bundled schema for " + api_version + " " + kind +
+                     " in Kubernetes " + version + " or the bundled CRDs",
+                 "kube-no-schema");
+}
+
 void CheckAll(const Objects& objects, const Input& in, const std::string& version,
               Diagnostics* diags) {
   const std::string& v = version.empty() ? NewestKubeVersion() : version;
   for (const KubeObject& o : objects) {
     ManifestCheck check =
         CheckManifest(o.body, v, SchemaVariant::kStrict, SchemaScope::kThisObject);
-    if (!check.has_schema) {
-      diags->Error({o.source, 0, 0}, ObjectLabel(o.body), "has no bundled schema" + Note(v),
-                   kInternalSchemaRule);
-    }
+    if (!check.has_schema) ReportNoSchema(in, o, v, diags);
     for (const ManifestViolation& x : check.violations) Report(in, o, v, x, diags);
   }
 }

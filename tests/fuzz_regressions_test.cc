@@ -76,4 +76,23 @@ TEST(FuzzRegressionsTest, RenderJobInputsEndWithAnError) {
   }
 }
 
+// Once reported as launch-render's own bug, under the name "queue-config" instead of the file:
+// every diagnostic of `validate` must name the file it was given.
+TEST(FuzzRegressionsTest, ValidateManifestInputsNameTheirFile) {
+  auto inputs = Inputs("validate_manifest");
+  EXPECT_GE(inputs.size(), 1u);
+  for (const auto& [path, text] : inputs) {
+    lr::InMemoryFileSource files;
+    files.Add("input.yaml", text);
+    lr::ValidateRequest request;
+    request.paths = {"input.yaml"};
+    std::vector<lr::FileReport> reports = lr::ValidateFiles(request, files);
+    ASSERT_EQ(reports.size(), 1u);
+    for (const lr::Diagnostic& d : reports[0].diags.all()) {
+      EXPECT_EQ(d.pos.file, "input.yaml") << path << ": " << d.message;
+      EXPECT_NE(d.rule, "internal-schema") << path;
+    }
+  }
+}
+
 }  // namespace
