@@ -131,6 +131,19 @@ Json ApiKeySecret(const RunContext& rc, const std::string& name, const std::stri
       {"data", {{"password", Base64Encode(*rc.api_key)}}}};
 }
 
+// apiVersion and kind, when written, are strings (the agent compares them as such).
+bool TypeFieldsAreStrings(const Document& q, Diagnostics* d) {
+  bool ok = true;
+  for (const char* key : {"apiVersion", "kind"}) {
+    auto it = q.root.find(key);
+    if (it == q.root.end() || it->is_string()) continue;
+    d->Error(q.Locate(std::string("/") + key), key, "must be a string, got " + DescribeValue(*it),
+             "job");
+    ok = false;
+  }
+  return ok;
+}
+
 }  // namespace
 
 JobResult RenderJob(const JobRequest& r, FileSource& files) {
@@ -140,6 +153,7 @@ JobResult RenderJob(const JobRequest& r, FileSource& files) {
   auto q = ReadMapping(r.queue_config, "queue config", YamlDialect::kPyYaml, files, d, &text);
   if (!q) return result;
   WrappedConfig(*q, d);
+  if (!TypeFieldsAreStrings(*q, d)) return result;
   TemplateVariables vars;
   std::map<std::string, Json> values;
   if (TakeTemplateVariables(&*q, &vars, d) && ResolveTemplateValues(r.set_vars, vars, &values, d)) {

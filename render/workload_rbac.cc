@@ -27,6 +27,12 @@ std::set<Grant> Granted(const Json& rules) {
 // The group and plural the agent uses for `config`, or nullopt for the Job path.
 std::optional<Grant> Needed(const Document& q, Diagnostics* d) {
   const Json& root = q.root;
+  auto written = root.find("apiVersion");
+  if (written != root.end() && !written->is_string()) {
+    d->Error(q.Locate("/apiVersion"), "apiVersion",
+             "must be a string, got " + DescribeValue(*written), "queue-config");
+    return std::nullopt;
+  }
   std::string api = root.value("apiVersion", "batch/v1");
   if (api == "batch/v1" || api == "batch/v1beta1") return std::nullopt;
   size_t slash = api.find('/');
