@@ -67,7 +67,11 @@ struct Input {
 std::string Origin(const Input& in, const KubeObject& o, const ManifestViolation& v) {
   switch (in.blame) {
     case Blame::kSamePointer:
-      return in.doc->Find(v.pointer) ? v.pointer : "";
+      // A member missing from an object the user wrote into the submitted body (an init
+      // container without name) is theirs too: located at that object.
+      if (in.doc->Find(v.pointer)) return v.pointer;
+      if (o.source != "queue-config" || v.pointer.empty()) return "";
+      return in.doc->Find(PointerParent(v.pointer)) ? PointerParent(v.pointer) : "";
     case Blame::kCopiedValues:
       return CopiedFrom(*in.doc, o.body, v.pointer);
     case Blame::kNobody:
