@@ -49,7 +49,18 @@ const Document& EmbeddedDocument(std::string_view path) {
 }
 
 const Json& Skeleton(std::string_view name) {
-  return EmbeddedDocument("templates/bundle/" + std::string(name) + ".yaml").root;
+  static std::mutex mu;
+  static std::map<std::string, Json, std::less<>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  if (auto it = cache.find(name); it != cache.end()) return it->second;
+  std::string path = "templates/bundle/" + std::string(name) + ".yaml";
+  std::optional<Json> root = ReadDocumentImageRoot(EmbeddedImage(path));
+  if (!root) {
+    std::fprintf(stderr, "launch-render: internal error: the image of %s does not read\n",
+                 path.c_str());
+    std::abort();
+  }
+  return cache.emplace(std::string(name), std::move(*root)).first->second;
 }
 
 }  // namespace lr

@@ -1,14 +1,13 @@
 #include "render/kube_schema.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <regex>
 
 #include "render/embedded.h"
+#include "render/json_read.h"
 #include "render/kube_schema_bundle.h"
 
 namespace lr {
@@ -18,6 +17,7 @@ using nlohmann::json;
 
 constexpr std::string_view kDir = "schemas/kubernetes/";
 constexpr const char* kCrds = "crds";
+constexpr std::string_view kRefPrefix = "#/definitions/";
 
 // The Quantity grammar exactly as kube-schema-gen writes it (schemas/README.md, "Quantity");
 // a test checks that every bundled Quantity carries it.
@@ -28,7 +28,8 @@ constexpr std::string_view kCrdQuantityPattern =
     R"(^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$)";
 
 const json& Index() {
-  static const json index = json::parse(EmbeddedText(std::string(kDir) + "index.json"));
+  static const json index =
+      ReadJson<json>(EmbeddedText(std::string(kDir) + "index.json")).value_or(json::object());
   return index;
 }
 
@@ -95,6 +96,23 @@ class Catalog {
     return doc;
   }
 
+  std::optional<Verdict> Evaluate(const std::string& version, const std::string& api_version,
+                                  const std::string& kind, SchemaVariant variant,
+                                  const json& object) {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::string name = TableFor(version, api_version, kind);
+    if (name.empty()) return std::nullopt;
+    const SchemaTable& table = Table(name);
+    FrozenJson entry = Store().Frozen(table.KindId(api_version, kind));
+    if (!entry.present()) return Verdict::kUnsure;
+    SchemaRefs refs = [&](std::string_view ref) {
+      if (ref.substr(0, kRefPrefix.size()) != kRefPrefix) return FrozenJson();
+      std::string_view id = table.DefinitionId(ref.substr(kRefPrefix.size()));
+      return id.empty() ? FrozenJson() : Store().Frozen(id);
+    };
+    return EvaluateSchema(entry, object, refs, {variant == SchemaVariant::kLoose});
+  }
+
   std::optional<json> Document(const std::string& version, const std::string& api_version,
                                const std::string& kind, SchemaVariant variant) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -117,29 +135,20 @@ class Catalog {
   Catalog() = default;
 
   SchemaStore& Store() {
-    if (!store_) store_.emplace(Members(std::string(kDir) + Index().value("store", ""), 0));
+    if (!store_) store_.emplace(Image(std::string(kDir) + Index().value("store", "")));
     return *store_;
   }
 
-  // "v1.30" -> v1.30.json, "crds" -> crds.json; read once.
+  // "v1.30" -> v1.30.json, "crds" -> crds.json; read in place.
   const SchemaTable& Table(const std::string& name) {
     if (auto it = tables_.find(name); it != tables_.end()) return it->second;
     std::string file =
         std::string(kDir) + (name == kCrds ? Index().value("crds", "") : name + ".json");
-    return tables_.emplace(name, SchemaTable(EmbeddedText(file), Members(file, 1))).first->second;
+    return tables_.emplace(name, SchemaTable(Image(file))).first->second;
   }
 
-  // The build-time member index of an embedded bundle file (kube_schema_bundle.h).
-  static JsonMembers Members(const std::string& file, size_t section) {
-    std::optional<JsonMembers> members =
-        ReadMemberIndex(EmbeddedText(file), EmbeddedImage(file), section);
-    if (!members) {
-      std::fprintf(stderr, "launch-render: internal error: the index of %s does not fit it\n",
-                   file.c_str());
-      std::abort();
-    }
-    return std::move(*members);
-  }
+  // The build-time image of an embedded bundle file (frozen_json.h).
+  static FrozenJson Image(const std::string& file) { return FrozenJson::Root(EmbeddedImage(file)); }
 
   static bool Has(const SchemaTable& table, const std::string& api_version,
                   const std::string& kind) {
@@ -197,6 +206,12 @@ std::optional<std::string> ParseKubeVersion(std::string_view text) {
 const CompiledSchema* FindKubeSchema(const std::string& version, const std::string& api_version,
                                      const std::string& kind, SchemaVariant variant) {
   return Catalog::Get().Find(version, api_version, kind, variant);
+}
+
+std::optional<Verdict> EvaluateKubeSchema(const std::string& version,
+                                          const std::string& api_version, const std::string& kind,
+                                          SchemaVariant variant, const json& object) {
+  return Catalog::Get().Evaluate(version, api_version, kind, variant, object);
 }
 
 std::unique_ptr<CompiledSchema> KubeSchemaForObject(const std::string& version,

@@ -36,6 +36,13 @@ std::optional<std::string> ParseKubeVersion(std::string_view text);
 const CompiledSchema* FindKubeSchema(const std::string& version, const std::string& api_version,
                                      const std::string& kind, SchemaVariant variant);
 
+// `object` decided against FindKubeSchema's schema without compiling it (schema_eval.h),
+// walking the bundle's definitions as the object reaches them: what a render asks of each
+// object it prints. nullopt when neither the version nor the CRDs have the kind.
+std::optional<Verdict> EvaluateKubeSchema(const std::string& version,
+                                          const std::string& api_version, const std::string& kind,
+                                          SchemaVariant variant, const nlohmann::json& object);
+
 // FindKubeSchema's schema cut down to what `object` reaches (AssembleForObject in
 // kube_schema_bundle.h), compiled for that object alone and never cached: for a few objects
 // per process (a render's output) several times cheaper than compiling whole kinds.

@@ -1,11 +1,13 @@
 // KubeSchemaBundle: the generated Kubernetes schema bundle (format 1, schemas/README.md) read
 // back: a store of bodies by content id, and tables naming them. Assembles one kind's
 // standalone draft-07 schema the way `kube-schema-gen assemble` does (schemas/gen/assemble.cc).
-// In: the texts of the store (definitions.json) and of a table (v1.NN.json or crds.json).
+// In: the frozen images (or texts) of the store (definitions.json) and of a table (v1.NN.json
+// or crds.json).
 // Out: schema documents. Never compiles or validates them (kube_schema.h does); not thread-safe.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -15,60 +17,50 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/frozen_json.h"
+
 namespace lr {
 
-// The members of a JSON object's text, by key, each value still unparsed; sorted by key.
-// Keys are taken as written (the bundle's ids and definition names are never escaped).
-using JsonMembers = std::vector<std::pair<std::string_view, std::string_view>>;
-
-// The members of the top-level object of `text` (one pass, nothing parsed); empty when
-// `text` is not such an object.
-JsonMembers IndexMembers(std::string_view text);
-
-// Member indexes made at build time (embed-docs), so that the binary never scans the 500 KB
-// store: for a .json file, the members of its top-level object, then those of its
-// "definitions" member when it has one (a table), as offsets into the text.
-std::string WriteMemberIndex(std::string_view text);
-// The members of section 0 (top level) or 1 ("definitions") of an index of `text`; nullopt
-// when the index does not fit the text.
-std::optional<JsonMembers> ReadMemberIndex(std::string_view text, std::string_view index,
-                                           size_t section);
-
-// definitions.json: {id: body}. Construction only indexes where each body is (one pass over
-// the text, nothing parsed), or takes a member index; a body is parsed when first asked for.
+// definitions.json: {id: body}, read in its frozen image (frozen_json.h): a body is found by
+// binary search; thawed into a tree only when first asked for as one (to assemble a schema for
+// valijson; schema_eval.h reads the frozen bodies themselves).
 class SchemaStore {
  public:
-  // `text` must outlive the store (it is embedded data). A malformed text gives an empty store.
+  // `image` (an embedded FreezeJson image) must outlive the store.
+  explicit SchemaStore(FrozenJson image) : bodies_(image.is_object() ? image : FrozenJson()) {}
+  // From JSON text (tests, the generator's fixtures); not an object: an empty store.
   explicit SchemaStore(std::string_view text);
-  explicit SchemaStore(JsonMembers bodies) : bodies_(std::move(bodies)) {}
 
-  // The body with `id`, or nullptr when the store has none.
+  // The body with `id`, absent (or nullptr) when the store has none.
+  FrozenJson Frozen(std::string_view id) const { return bodies_.find(id); }
   const nlohmann::json* Body(std::string_view id);
-  size_t size() const { return bodies_.size(); }
+  size_t size() const { return bodies_.present() ? bodies_.size() : 0; }
   size_t parsed() const { return parsed_.size(); }
 
  private:
-  JsonMembers bodies_;
+  std::shared_ptr<const std::string> owned_;
+  FrozenJson bodies_;
   std::map<std::string, nlohmann::json, std::less<>> parsed_;
 };
 
-// v1.NN.json or crds.json: {"definitions": {name: id}, "kinds": {apiVersion: {kind: id}}}.
-// The kinds are parsed (they are few); the definitions only indexed.
+// v1.NN.json or crds.json: {"definitions": {name: id}, "kinds": {apiVersion: {kind: id}}},
+// read in its frozen image.
 class SchemaTable {
  public:
-  explicit SchemaTable(std::string_view text);  // `text` must outlive the table
-  // With the members of its "definitions" object already indexed.
-  SchemaTable(std::string_view text, JsonMembers definitions);
+  // `image` (an embedded FreezeJson image) must outlive the table.
+  explicit SchemaTable(FrozenJson image) : table_(image) {}
+  // From JSON text (tests); not an object: an empty table.
+  explicit SchemaTable(std::string_view text);
 
   // The store id of a definition or of a kind's entry; "" when there is none.
   std::string_view DefinitionId(std::string_view name) const;
-  std::string KindId(const std::string& api_version, const std::string& kind) const;
+  std::string_view KindId(std::string_view api_version, std::string_view kind) const;
   // The apiVersions that have `kind`, sorted.
-  std::vector<std::string> ApiVersionsOf(const std::string& kind) const;
+  std::vector<std::string> ApiVersionsOf(std::string_view kind) const;
 
  private:
-  JsonMembers definitions_;
-  nlohmann::json kinds_;
+  std::shared_ptr<const std::string> owned_;
+  FrozenJson table_;
 };
 
 // The kind's entry with "$schema" and every definition it reaches (through

@@ -12,6 +12,16 @@ std::string StringAt(const Json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+void AddSchemaViolations(const CompiledSchema* schema, const nlohmann::json& plain,
+                         std::set<std::string>* seen, ManifestCheck* result) {
+  if (!schema || schema->Valid(plain)) return;
+  for (SchemaViolation& v : schema->Check(plain)) {
+    seen->insert(v.pointer);
+    result->violations.push_back(
+        {v.pointer, std::move(v.message), "kube-schema", v.missing, v.unknown});
+  }
+}
+
 }  // namespace
 
 nlohmann::json AsApiServerReads(const Json& v) {
@@ -51,23 +61,21 @@ ManifestCheck CheckManifest(const Json& object, const std::string& version, Sche
   ManifestCheck result;
   std::string api_version = StringAt(object, "apiVersion"), kind = StringAt(object, "kind");
   nlohmann::json plain = AsApiServerReads(object);
-  std::unique_ptr<CompiledSchema> own;
-  const CompiledSchema* schema = nullptr;
-  if (scope == SchemaScope::kThisObject) {
-    own = KubeSchemaForObject(version, api_version, kind, variant, plain);
-    schema = own.get();
-  } else {
-    schema = FindKubeSchema(version, api_version, kind, variant);
-  }
-  if (!schema) return result;
-  result.has_schema = true;
   std::set<std::string> seen;
-  if (!schema->Valid(plain)) {
-    for (SchemaViolation& v : schema->Check(plain)) {
-      seen.insert(v.pointer);
-      result.violations.push_back(
-          {v.pointer, std::move(v.message), "kube-schema", v.missing, v.unknown});
+  if (scope == SchemaScope::kThisObject) {
+    std::optional<Verdict> verdict = EvaluateKubeSchema(version, api_version, kind, variant, plain);
+    if (!verdict) return result;
+    result.has_schema = true;
+    // Only an object that may fail pays for a compiled schema (the messages come from it).
+    if (*verdict != Verdict::kValid) {
+      AddSchemaViolations(KubeSchemaForObject(version, api_version, kind, variant, plain).get(),
+                          plain, &seen, &result);
     }
+  } else {
+    const CompiledSchema* schema = FindKubeSchema(version, api_version, kind, variant);
+    if (!schema) return result;
+    result.has_schema = true;
+    AddSchemaViolations(schema, plain, &seen, &result);
   }
   std::vector<ManifestViolation> rules;
   CheckApiServerRules(plain, &rules);

@@ -27,7 +27,7 @@ const CompiledSchema& Compile(std::string_view path) {
   std::lock_guard<std::mutex> lock(mu);
   auto it = cache.find(path);
   if (it != cache.end()) return *it->second;
-  auto c = std::make_unique<CompiledSchema>(json::parse(EmbeddedText(path)));
+  auto c = std::make_unique<CompiledSchema>(FrozenJson::Root(EmbeddedImage(path)));
   return *cache.emplace(std::string(path), std::move(c)).first->second;
 }
 
@@ -328,28 +328,59 @@ const nlohmann::json& SchemaDocument(std::string_view schema_path) {
   return Compile(schema_path).doc();
 }
 
+const CompiledSchema& BundledSchemaAt(std::string_view schema_path) { return Compile(schema_path); }
+
 CompiledSchema::CompiledSchema(nlohmann::json doc)
-    : doc_(std::move(doc)), schema_(std::make_unique<valijson::Schema>()) {
-  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-  parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(doc_), *schema_);
+    : image_(FreezeJson(doc)), frozen_(FrozenJson::Root(image_)), doc_(std::move(doc)) {
+  std::call_once(thaw_once_, [] {});
+}
+
+CompiledSchema::CompiledSchema(FrozenJson image) : frozen_(image) {}
+
+const nlohmann::json& CompiledSchema::doc() const {
+  std::call_once(thaw_once_, [this] { doc_ = ThawJson<json>(frozen_); });
+  return doc_;
 }
 
 CompiledSchema::~CompiledSchema() = default;
 
+const valijson::Schema& CompiledSchema::Compiled() const {
+  std::call_once(compile_once_, [this] {
+    auto schema = std::make_unique<valijson::Schema>();
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(doc()), *schema);
+    schema_ = std::move(schema);
+  });
+  return *schema_;
+}
+
+Verdict CompiledSchema::Decide(const nlohmann::json& instance) const {
+  return EvaluateSchema(frozen_, instance, DocumentRefs(frozen_));
+}
+
 bool CompiledSchema::Valid(const nlohmann::json& instance) const {
-  return ThreadValidator().validate(*schema_, valijson::adapters::NlohmannJsonAdapter(instance),
+  Verdict verdict = Decide(instance);
+  if (verdict != Verdict::kUnsure) return verdict == Verdict::kValid;
+  return ThreadValidator().validate(Compiled(), valijson::adapters::NlohmannJsonAdapter(instance),
                                     nullptr);
 }
 
-std::vector<SchemaViolation> CompiledSchema::Check(const nlohmann::json& instance) const {
+std::vector<SchemaError> CompiledSchema::Errors(const nlohmann::json& instance) const {
+  if (Decide(instance) == Verdict::kValid) return {};
   valijson::ValidationResults results;
-  if (ThreadValidator().validate(*schema_, valijson::adapters::NlohmannJsonAdapter(instance),
-                                 &results)) {
-    return {};
-  }
+  ThreadValidator().validate(Compiled(), valijson::adapters::NlohmannJsonAdapter(instance),
+                             &results);
+  std::vector<SchemaError> out;
+  for (const auto& e : results) out.push_back({e.context, e.description});
+  return out;
+}
+
+std::vector<SchemaViolation> CompiledSchema::Check(const nlohmann::json& instance) const {
+  std::vector<SchemaError> errors = Errors(instance);
+  if (errors.empty()) return {};
   std::vector<std::vector<std::string>> contexts;
   std::map<std::vector<std::string>, std::string> first_description;
-  for (const auto& e : results) {
+  for (const auto& e : errors) {
     std::vector<std::string> tokens = Tokens(e.context);
     if (first_description.emplace(tokens, e.description).second) contexts.push_back(tokens);
   }
@@ -357,7 +388,7 @@ std::vector<SchemaViolation> CompiledSchema::Check(const nlohmann::json& instanc
   for (const auto& tokens : contexts) {
     bool deeper = std::any_of(contexts.begin(), contexts.end(),
                               [&](const auto& o) { return IsPrefix(tokens, o); });
-    NodeViolations(doc_, instance, tokens, deeper, first_description[tokens], &out);
+    NodeViolations(doc(), instance, tokens, deeper, first_description[tokens], &out);
   }
   return OnePerNode(std::move(out));
 }

@@ -11,11 +11,14 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "render/schema_eval.h"
 
 namespace valijson {
 class Schema;
@@ -30,24 +33,45 @@ struct SchemaViolation {
   bool unknown = false;  // a key that additionalProperties: false refuses
 };
 
-// A draft-07 schema document compiled once for valijson. Immutable once built: Valid and
-// Check may run on many threads at once (each thread keeps its own valijson::Validator).
+// valijson's own report of one failure: the context ("<root>", "[\"key\"]", "[0]"...) and
+// its description.
+struct SchemaError {
+  std::vector<std::string> context;
+  std::string description;
+};
+
+// A draft-07 schema document, decided by schema_eval.h where it can and compiled for valijson
+// on first need (a failure to explain, or a keyword schema_eval leaves unsure): most
+// instances are valid, and compiling costs more than deciding them. Immutable once built:
+// Valid and Check may run on many threads at once (the compile happens once; each thread
+// keeps its own valijson::Validator).
 class CompiledSchema {
  public:
   explicit CompiledSchema(nlohmann::json doc);
+  // An embedded image (frozen_json.h), read in place; the tree is thawed on first need.
+  explicit CompiledSchema(FrozenJson image);
   ~CompiledSchema();
   CompiledSchema(const CompiledSchema&) = delete;
   CompiledSchema& operator=(const CompiledSchema&) = delete;
 
-  const nlohmann::json& doc() const { return doc_; }
+  const nlohmann::json& doc() const;
+  FrozenJson frozen() const { return frozen_; }
   // Fast: stops at the first failure, writes no messages.
   bool Valid(const nlohmann::json& instance) const;
   // Every violation, with messages (empty when valid).
   std::vector<SchemaViolation> Check(const nlohmann::json& instance) const;
+  // valijson's errors as it words them (empty when valid), for callers with their own wording.
+  std::vector<SchemaError> Errors(const nlohmann::json& instance) const;
 
  private:
-  nlohmann::json doc_;
-  std::unique_ptr<valijson::Schema> schema_;
+  Verdict Decide(const nlohmann::json& instance) const;
+  const valijson::Schema& Compiled() const;
+
+  std::string image_;  // when built from a tree
+  FrozenJson frozen_;
+  mutable std::once_flag thaw_once_, compile_once_;
+  mutable nlohmann::json doc_;
+  mutable std::unique_ptr<valijson::Schema> schema_;
 };
 
 std::vector<SchemaViolation> CheckAgainstSchema(std::string_view schema_path,
@@ -61,5 +85,7 @@ const std::vector<BundledSchema>& BundledSchemas();
 
 // The parsed schema document (cached).
 const nlohmann::json& SchemaDocument(std::string_view schema_path);
+// The bundled schema at `schema_path` (cached).
+const CompiledSchema& BundledSchemaAt(std::string_view schema_path);
 
 }  // namespace lr

@@ -17,23 +17,24 @@ std::string UnknownKeyMessage(const std::string& pointer) {
   return "is not a key of the launch-agent chart: helm ignores it";
 }
 
-void Walk(ValuesChecker& c, const nlohmann::json& schema, const std::string& pointer) {
+void Walk(ValuesChecker& c, FrozenJson schema, const std::string& pointer) {
   const Json* v = c.Get(pointer);
-  if (!v || !v->is_object() || !schema.is_object() || !schema.contains("properties")) return;
-  if (schema.contains("additionalProperties")) return;  // a map of free keys (labels, ...)
-  const nlohmann::json& props = schema["properties"];
+  FrozenJson props = schema.find("properties");
+  if (!v || !v->is_object() || !props.is_object()) return;
+  if (schema.find("additionalProperties").present()) return;  // a map of free keys (labels...)
   for (const auto& [key, child] : v->items()) {
     std::string p = PointerJoin(pointer, key);
-    if (!props.contains(key)) {
+    FrozenJson sub = props.find(key);
+    if (!sub.present()) {
       if (c.UserSet(p)) c.Warn(p, UnknownKeyMessage(p), "values-unknown-key");
       continue;
     }
-    Walk(c, props[key], p);
+    Walk(c, sub, p);
   }
 }
 
 }  // namespace
 
-void CheckUnknownKeys(ValuesChecker& c) { Walk(c, SchemaDocument(kSchema), ""); }
+void CheckUnknownKeys(ValuesChecker& c) { Walk(c, BundledSchemaAt(kSchema).frozen(), ""); }
 
 }  // namespace lr

@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <set>
 
-#include "render/valijson.h"
-
 #include "render/embedded.h"
 #include "render/scalar_text.h"
+#include "render/schema_check.h"
 #include "render/values_checker.h"
 
 namespace lr {
@@ -38,17 +37,6 @@ nlohmann::json AsHelmSees(const Json& v) {
   return nullptr;
 }
 
-const valijson::Schema& Schema() {
-  static const valijson::Schema* schema = [] {
-    auto* s = new valijson::Schema;
-    nlohmann::json doc = nlohmann::json::parse(EmbeddedText(kValuesSchema));
-    valijson::SchemaParser parser;
-    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(doc), *s);
-    return s;
-  }();
-  return *schema;
-}
-
 bool IsPrefix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   return a.size() < b.size() && std::equal(a.begin(), a.end(), b.begin());
 }
@@ -71,12 +59,8 @@ std::string ContextToPointer(const std::vector<std::string>& context) {
 
 void CheckValuesSchema(const Document& values, const CheckSettings& settings, Diagnostics* diags) {
   nlohmann::json plain = AsHelmSees(values.root);
-  valijson::Validator validator;
-  valijson::ValidationResults results;
-  if (validator.validate(Schema(), valijson::adapters::NlohmannJsonAdapter(plain), &results)) {
-    return;
-  }
-  std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
+  std::vector<SchemaError> errors = BundledSchemaAt(kValuesSchema).Errors(plain);
+  if (errors.empty()) return;
   ValuesChecker c(values, settings, diags);
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& e : errors) {

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "render/embedded.h"
+#include "render/frozen_json.h"
 #include "render/load.h"
 
 namespace lr {
@@ -60,7 +61,7 @@ TEST(DocumentImageTest, EveryImageIsWhatLoadingTheYamlGives) {
   for (const EmbeddedFile& image : EmbeddedImages()) {
     std::string_view path = image.path;
     if (path.substr(path.size() - 5) != ".yaml")
-      continue;  // member indexes: kube_schema_bundle_test
+      continue;  // frozen schemas: kube_schema_bundle_test
     ++yaml;
     SCOPED_TRACE(std::string(image.path));
     std::string file(image.path);
@@ -88,15 +89,30 @@ TEST(DocumentImageTest, RoundTripsTypesPositionsAndUserMarks) {
   ExpectSamePositions(*back, doc);
 }
 
-TEST(DocumentImageTest, RefusesWhatJsonCannotCarryAndBadImages) {
-  Document doc = Load("v.yaml", "a: .nan\n", true);
-  EXPECT_FALSE(WriteDocumentImage(doc).has_value());
-  doc = Load("v.yaml", "a: -.inf\n", true);
-  EXPECT_FALSE(WriteDocumentImage(doc).has_value());
-  for (const char* bad : {"", "[]", "{\"root\": {}}", "{\"root\": {}, \"positions\": [[1]]}",
-                          "{\"root\": {}, \"positions\": [[\"\", 1, 1, 1, 1, 3]]}"}) {
-    EXPECT_FALSE(ReadDocumentImage(bad, "v.yaml", "").has_value()) << bad;
+TEST(DocumentImageTest, CarriesWhatJsonCannotAndRefusesImagesOfAnotherShape) {
+  Document doc = Load("v.yaml", "a: .nan\nb: -.inf\n", true);
+  auto image = WriteDocumentImage(doc);
+  ASSERT_TRUE(image.has_value());
+  auto back = ReadDocumentImage(*image, "v.yaml", "");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_TRUE(std::isnan(back->root["a"].get<double>()));
+  EXPECT_EQ(back->root["b"].get<double>(), -INFINITY);
+  for (const char* bad : {"[]", R"({"root": {}})", R"({"root": {}, "positions": [[1]]})",
+                          R"({"root": {}, "positions": [["", 1, 1, 1, 1, 3]]})",
+                          R"({"root": {}, "positions": [["", 1, 1, 1, 1.5, true]]})"}) {
+    std::string frozen = FreezeJson(Json::parse(bad));
+    EXPECT_FALSE(ReadDocumentImage(frozen, "v.yaml", "").has_value()) << bad;
   }
+  EXPECT_FALSE(ReadDocumentImage("", "v.yaml", "").has_value());
+  EXPECT_FALSE(ReadDocumentImageRoot(FreezeJson(Json::parse("[]"))).has_value());
+  Document plain = Load("v.yaml", "a: [1, x]\n", true);
+  EXPECT_EQ(*ReadDocumentImageRoot(*WriteDocumentImage(plain)), plain.root);
+}
+
+TEST(DocumentImageTest, SkeletonsAreTheirImagesTrees) {
+  const Json& skeleton = Skeleton("service-account");
+  EXPECT_EQ(skeleton, EmbeddedDocument("templates/bundle/service-account.yaml").root);
+  EXPECT_EQ(&skeleton, &Skeleton("service-account"));  // cached
 }
 
 }  // namespace

@@ -41,7 +41,7 @@ const char* kTable = R"({"definitions": {"x.Thing": "b1", "x.Spec": "b2", "x.Par
                                          "x.Unused": "b4", "x.Deep": "b5"},
                          "kinds": {"v1": {"Thing": "e1"}, "x/v2": {"Thing": "e1"}}})";
 
-TEST(SchemaStoreTest, IndexesWithoutParsingAndParsesOnDemand) {
+TEST(SchemaStoreTest, ThawsBodiesOnDemand) {
   SchemaStore store(kStore);
   EXPECT_EQ(store.size(), 6u);
   EXPECT_EQ(store.parsed(), 0u);
@@ -52,40 +52,36 @@ TEST(SchemaStoreTest, IndexesWithoutParsingAndParsesOnDemand) {
   EXPECT_EQ(store.Body(""), nullptr);
 }
 
-// The member indexes embedded at build time are what scanning the text gives.
-TEST(MemberIndexTest, EveryEmbeddedIndexIsWhatScanningGives) {
+// The frozen images embedded at build time hold exactly what parsing the JSON text gives, and
+// the catalog reads the embedded store and tables as the text-built ones.
+TEST(FrozenBundleTest, EveryEmbeddedJsonImageIsWhatParsingGives) {
   int files = 0;
   for (const EmbeddedFile& image : EmbeddedImages()) {
     std::string_view path = image.path;
     if (path.substr(path.size() - 5) != ".json") continue;
     SCOPED_TRACE(std::string(path));
     ++files;
-    std::string_view text = EmbeddedText(path);
-    JsonMembers top = IndexMembers(text);
-    auto read = ReadMemberIndex(text, image.contents, 0);
-    ASSERT_TRUE(read.has_value());
-    EXPECT_EQ(*read, top);
-    auto definitions = std::find_if(top.begin(), top.end(),
-                                    [](const auto& m) { return m.first == "definitions"; });
-    if (definitions != top.end()) {
-      auto nested = ReadMemberIndex(text, image.contents, 1);
-      ASSERT_TRUE(nested.has_value());
-      EXPECT_EQ(*nested, IndexMembers(definitions->second));
-    }
+    ASSERT_TRUE(IsFrozenJson(image.contents));
+    json parsed = json::parse(EmbeddedText(path));
+    json thawed = ThawJson<json>(FrozenJson::Root(image.contents));
+    EXPECT_EQ(thawed.dump(), parsed.dump());
   }
-  EXPECT_GE(files, 10);
+  EXPECT_GE(files, 12);  // 9 versions, crds, store, 2 bundled schemas
 }
 
-TEST(MemberIndexTest, RoundTripsAndRefusesAnIndexThatDoesNotFit) {
-  std::string index = WriteMemberIndex(kTable);
-  auto defs = ReadMemberIndex(kTable, index, 1);
-  ASSERT_TRUE(defs.has_value());
-  SchemaTable table(kTable, *defs);
+TEST(FrozenBundleTest, StoreAndTableFromAnImage) {
+  std::string store_image = FreezeJson(json::parse(kStore));
+  std::string table_image = FreezeJson(json::parse(kTable));
+  SchemaStore store(FrozenJson::Root(store_image));
+  SchemaTable table(FrozenJson::Root(table_image));
+  EXPECT_EQ(store.size(), 6u);
   EXPECT_EQ(table.DefinitionId("x.Spec"), "b2");
   EXPECT_EQ(table.KindId("x/v2", "Thing"), "e1");
-  EXPECT_FALSE(ReadMemberIndex("{}", index, 0).has_value());    // offsets past the text
-  EXPECT_FALSE(ReadMemberIndex(kTable, index, 2).has_value());  // no third section
-  EXPECT_FALSE(ReadMemberIndex(kTable, index.substr(0, 6), 0).has_value());
+  EXPECT_EQ(table.KindId("x/v2", "Other"), "");
+  EXPECT_TRUE(store.Frozen("b5").is_object());
+  EXPECT_FALSE(store.Frozen("b9").present());
+  EXPECT_EQ(*store.Body("b5"), json::parse(R"({"type": "boolean"})"));
+  EXPECT_EQ(table.ApiVersionsOf("Thing"), (std::vector<std::string>{"v1", "x/v2"}));
 }
 
 TEST(SchemaStoreTest, MalformedTextGivesAnEmptyStore) {

@@ -1,9 +1,8 @@
 // embed-docs SRC_ROOT OUT_ROOT FILE...: the build-time images of embedded files, each written
 // to OUT_ROOT/FILE. A YAML FILE (relative to SRC_ROOT) is loaded as the binary would (go-yaml
 // v2 rules, built-in positions) into a document image (render/document_image.h); a JSON FILE
-// of the schema bundle gets its member index (render/kube_schema_bundle.h). A file that does
-// not load fails the build.
-#include <cstdint>
+// (a bundled schema, the Kubernetes schema bundle) is frozen (render/frozen_json.h), to be
+// read in place. A file that does not load fails the build.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,7 +10,8 @@
 #include <string>
 
 #include "render/document_image.h"
-#include "render/kube_schema_bundle.h"
+#include "render/frozen_json.h"
+#include "render/json_read.h"
 #include "render/load.h"
 
 namespace {
@@ -42,12 +42,12 @@ bool Image(const std::filesystem::path& src_root, const std::filesystem::path& o
     return false;
   }
   if (name.size() > 5 && name.substr(name.size() - 5) == ".json") {
-    std::string index = lr::WriteMemberIndex(text);
-    if (index.size() <= sizeof(uint32_t)) {
-      std::fprintf(stderr, "embed-docs: %s is not a JSON object with members\n", name.c_str());
+    std::optional<nlohmann::json> doc = lr::ReadJson<nlohmann::json>(text);
+    if (!doc || !doc->is_object()) {
+      std::fprintf(stderr, "embed-docs: %s is not a JSON object\n", name.c_str());
       return false;
     }
-    return WriteIfChanged(out_root / name, index);
+    return WriteIfChanged(out_root / name, lr::FreezeJson(*doc));
   }
   lr::Diagnostics diags;
   lr::LoadOptions options;
