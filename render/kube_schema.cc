@@ -7,7 +7,6 @@
 #include <regex>
 
 #include "render/embedded.h"
-#include "render/json_read.h"
 #include "render/kube_schema_bundle.h"
 
 namespace lr {
@@ -28,8 +27,7 @@ constexpr std::string_view kCrdQuantityPattern =
     R"(^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$)";
 
 const json& Index() {
-  static const json index =
-      ReadJson<json>(EmbeddedText(std::string(kDir) + "index.json")).value_or(json::object());
+  static const json index = json::parse(EmbeddedText(std::string(kDir) + "index.json"));
   return index;
 }
 

@@ -6,8 +6,6 @@
 #include <set>
 #include <vector>
 
-#include "render/json_read.h"
-
 namespace lr {
 namespace {
 
@@ -15,9 +13,8 @@ using nlohmann::json;
 
 // The image of JSON text, owned; an empty object's when the text is not an object.
 std::shared_ptr<const std::string> FreezeText(std::string_view text) {
-  std::optional<json> doc = ReadJson<json>(text);
-  return std::make_shared<const std::string>(
-      FreezeJson(doc && doc->is_object() ? *doc : json::object()));
+  json doc = json::parse(text, nullptr, false);
+  return std::make_shared<const std::string>(FreezeJson(doc.is_object() ? doc : json::object()));
 }
 
 // Every definition reachable from `entry`, by name; false when one is missing.

@@ -11,7 +11,6 @@
 
 #include "render/document_image.h"
 #include "render/frozen_json.h"
-#include "render/json_read.h"
 #include "render/load.h"
 
 namespace {
@@ -42,12 +41,12 @@ bool Image(const std::filesystem::path& src_root, const std::filesystem::path& o
     return false;
   }
   if (name.size() > 5 && name.substr(name.size() - 5) == ".json") {
-    std::optional<nlohmann::json> doc = lr::ReadJson<nlohmann::json>(text);
-    if (!doc || !doc->is_object()) {
+    nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    if (!doc.is_object()) {
       std::fprintf(stderr, "embed-docs: %s is not a JSON object\n", name.c_str());
       return false;
     }
-    return WriteIfChanged(out_root / name, lr::FreezeJson(*doc));
+    return WriteIfChanged(out_root / name, lr::FreezeJson(doc));
   }
   lr::Diagnostics diags;
   lr::LoadOptions options;
