@@ -32,9 +32,10 @@ int Dispatch(const lr::Options& options) {
 int main(int argc, char** argv) {
   CLI::App app{"launch-render"};
   lr::Options options;
-  lr::DefineOptions(&app, &options);
+  std::vector<std::string> args(argv, argv + argc);
+  lr::DefineOptions(&app, &options, args);
   try {
-    lr::ParseOptions(&app, &options, std::vector<std::string>(argv, argv + argc));
+    lr::ParseOptions(&app, &options, args);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? lr::kExitOk : lr::kExitUsage;

@@ -86,10 +86,11 @@ CLI::Validator KubeVersionFlag() {
       "VERSION");
 }
 
-void DefineRender(CLI::App* app, Options* options) {
+void DefineRender(CLI::App* app, Options* options, bool flags) {
   CLI::App* render = app->add_subcommand(
       "render", "Render the launch agent bundle, as `helm template` of the launch-agent chart");
   render->callback([options] { options->command = Options::Command::kRender; });
+  if (!flags) return;
   RenderRequest& r = options->render;
   render->add_option("VALUES", r.values_files, "values files (\"-\" reads standard input)");
   render
@@ -124,10 +125,11 @@ void DefineRender(CLI::App* app, Options* options) {
   render->footer(kFooter);
 }
 
-void DefineValidate(CLI::App* app, Options* options) {
+void DefineValidate(CLI::App* app, Options* options, bool flags) {
   CLI::App* v = app->add_subcommand(
       "validate", "Validate values files, launch agent configs, queue configs and manifests");
   v->callback([options] { options->command = Options::Command::kValidate; });
+  if (!flags) return;
   ValidateRequest& r = options->validate;
   v->add_option("FILES", r.paths,
                 "files or directories (walked for *.yaml, *.yml, *.json); - is stdin");
@@ -170,10 +172,11 @@ void DefineValidate(CLI::App* app, Options* options) {
   v->footer(kValidateFooter);
 }
 
-void DefineJob(CLI::App* app, Options* options) {
+void DefineJob(CLI::App* app, Options* options, bool flags) {
   CLI::App* j =
       app->add_subcommand("job", "Render the workload the agent would submit for a queue config");
   j->callback([options] { options->command = Options::Command::kJob; });
+  if (!flags) return;
   JobRequest& r = options->job;
   j->add_option("QUEUE_CONFIG", r.queue_config,
                 "the queue's resource config (YAML or JSON; - is stdin)")
@@ -203,9 +206,10 @@ void DefineJob(CLI::App* app, Options* options) {
   j->footer(kJobFooter);
 }
 
-void DefineInitQueue(CLI::App* app, Options* options) {
+void DefineInitQueue(CLI::App* app, Options* options, bool flags) {
   CLI::App* q = app->add_subcommand("init-queue", "Print a queue config starter");
   q->callback([options] { options->command = Options::Command::kInitQueue; });
+  if (!flags) return;
   q->add_option("KIND", options->starter, "job, pytorchjob or volcano")
       ->required()
       ->check(CLI::IsMember({"job", "pytorchjob", "volcano"}));
@@ -214,9 +218,10 @@ void DefineInitQueue(CLI::App* app, Options* options) {
   launch-render init-queue pytorchjob | launch-render job -)");
 }
 
-void DefineBuild(CLI::App* app, Options* options) {
+void DefineBuild(CLI::App* app, Options* options, bool flags) {
   CLI::App* b = app->add_subcommand("build", "Render the kaniko build Job the agent would create");
   b->callback([options] { options->command = Options::Command::kBuild; });
+  if (!flags) return;
   BuildRequest& r = options->build;
   auto* values = b->add_option("--values", r.values,
                                "the agent's values file (launchConfig, kanikoPvcName, ...)");
@@ -258,9 +263,10 @@ launch-render's). The tag is the first 8 hex digits of sha256(image source + Doc
 Exit codes: 0 rendered, 1 invalid input, 2 usage error, 3 internal error)");
 }
 
-void DefineSchema(CLI::App* app, Options* options) {
+void DefineSchema(CLI::App* app, Options* options, bool flags) {
   CLI::App* s = app->add_subcommand("schema", "Print a bundled JSON Schema");
   s->callback([options] { options->command = Options::Command::kSchema; });
+  if (!flags) return;
   s->add_option("NAME", options->schema_name, "schema name (see --list)");
   s->add_flag("--list", options->schema_list, "list the bundled schemas");
   s->footer(kSchemaFooter);
@@ -276,18 +282,21 @@ std::vector<std::string> WithDefaultCommand(std::vector<std::string> args) {
   return args;
 }
 
-void DefineOptions(CLI::App* app, Options* options) {
+void DefineOptions(CLI::App* app, Options* options, const std::vector<std::string>& args) {
   app->name("launch-render");
   app->description("Render and validate W&B Launch agent bundles for Kubernetes, offline.");
   app->set_version_flag("--version", std::string("launch-render ") + LR_VERSION);
   app->require_subcommand(1);
   app->footer(kFooter);
-  DefineRender(app, options);
-  DefineValidate(app, options);
-  DefineSchema(app, options);
-  DefineJob(app, options);
-  DefineInitQueue(app, options);
-  DefineBuild(app, options);
+  std::string only = args.size() < 2 ? "" : WithDefaultCommand(args)[1];
+  if (!IsSubcommand(only)) only.clear();
+  auto flags = [&](const char* name) { return only.empty() || only == name; };
+  DefineRender(app, options, flags("render"));
+  DefineValidate(app, options, flags("validate"));
+  DefineSchema(app, options, flags("schema"));
+  DefineJob(app, options, flags("job"));
+  DefineInitQueue(app, options, flags("init-queue"));
+  DefineBuild(app, options, flags("build"));
 }
 
 void ParseOptions(CLI::App* app, Options* options, const std::vector<std::string>& args) {

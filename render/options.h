@@ -53,8 +53,11 @@ struct Options {
 // `launch-render render values.yaml`. args[0] is the program name.
 std::vector<std::string> WithDefaultCommand(std::vector<std::string> args);
 
-// Declares every subcommand and flag on `app`, bound to `options`.
-void DefineOptions(CLI::App* app, Options* options);
+// Declares every subcommand and flag on `app`, bound to `options`. Given the command line
+// (argv), only the flags of the subcommand it selects: the others keep their names and
+// descriptions (for the top-level help) but not their flags, which a render would otherwise
+// pay to set up on every run. Without it, or for top-level flags (--help), all of them.
+void DefineOptions(CLI::App* app, Options* options, const std::vector<std::string>& args = {});
 
 // Parses `args` (program name first) into `options`; throws CLI::ParseError.
 // render needs at least one values file, validate at least one path, schema a name or --list.

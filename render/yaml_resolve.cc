@@ -192,8 +192,13 @@ Json ResolvePlainScalar(std::string_view text, YamlDialect dialect) {
   return dialect == YamlDialect::kGoYamlV2 ? ResolveGoYamlV2(text) : ResolvePyYaml(text);
 }
 
+bool FirstCharMayResolve(char c) {
+  return std::string_view(kMayResolveFirst).find(c) != std::string_view::npos;
+}
+
 bool PlainScalarStaysString(std::string_view text) {
   if (text.empty() || !SyntaxAllowsPlain(text)) return false;
+  if (!FirstCharMayResolve(text[0])) return true;  // most strings: no resolver looks further
   if (text == "<<" || text == "=" || PyTimestampLike(text) || GoFloatOverflows(text)) return false;
   return ResolveGoYamlV2(text).is_string() && ResolvePyYaml(text).is_string();
 }

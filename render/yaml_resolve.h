@@ -28,4 +28,9 @@ bool PyTimestampLike(std::string_view text);
 // every reader we care about (go-yaml v2, PyYAML, YAML 1.2 core). Used by the emitter.
 bool PlainScalarStaysString(std::string_view text);
 
+// The first characters of every plain scalar that go-yaml v2 or PyYAML resolves to anything
+// but a string (booleans, nulls, numbers, timestamps, the merge and value keys).
+inline constexpr const char* kMayResolveFirst = "yYnNtTfFoO~0123456789.+-<=";
+bool FirstCharMayResolve(char c);
+
 }  // namespace lr

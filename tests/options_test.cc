@@ -11,12 +11,31 @@ namespace {
 
 using Args = std::vector<std::string>;
 
+// As main.cc parses: only the selected subcommand's flags are defined.
 Options Parse(const Args& args) {
   CLI::App app;
   Options options;
-  DefineOptions(&app, &options);
+  DefineOptions(&app, &options, args);
   ParseOptions(&app, &options, args);
   return options;
+}
+
+TEST(DefineOptions, OnlyTheSelectedSubcommandGetsItsFlags) {
+  CLI::App app;
+  Options options;
+  DefineOptions(&app, &options, {"launch-render", "job", "q.yaml"});
+  EXPECT_NE(app.get_subcommand("job")->get_option_no_throw("--set-var"), nullptr);
+  EXPECT_EQ(app.get_subcommand("render")->get_option_no_throw("--set"), nullptr);
+  EXPECT_EQ(app.get_subcommands({}).size(), 6u);  // all named, for the top-level help
+  CLI::App all;
+  Options all_options;
+  DefineOptions(&all, &all_options, {"launch-render", "--help"});
+  EXPECT_NE(all.get_subcommand("render")->get_option_no_throw("--set"), nullptr);
+  EXPECT_NE(all.get_subcommand("job")->get_option_no_throw("--set-var"), nullptr);
+  CLI::App implicit;
+  DefineOptions(&implicit, &all_options, {"launch-render", "values.yaml"});  // render implied
+  EXPECT_NE(implicit.get_subcommand("render")->get_option_no_throw("--set"), nullptr);
+  EXPECT_EQ(implicit.get_subcommand("validate")->get_option_no_throw("--summary"), nullptr);
 }
 
 TEST(WithDefaultCommand, InsertsRender) {

@@ -160,6 +160,26 @@ TEST(YamlResolveTest, TimestampsStayStringsForHelm) {
   EXPECT_FALSE(PyTimestampLike("20240102"));
 }
 
+// The emitter's shortcut: a plain scalar whose first character is not in kMayResolveFirst is a
+// string to both readers, whatever follows.
+TEST(YamlResolveTest, OnlyTheListedFirstCharactersResolve) {
+  const std::string tails[] = {"",   "1",   "rue", "ull",    "o",  "es", "n", "ff", ".5",
+                               "e3", "x1F", ":20", "-01-02", "nf", "aN", "<", "="};
+  for (int c = 1; c < 256; ++c) {
+    if (FirstCharMayResolve(static_cast<char>(c))) continue;
+    for (const std::string& tail : tails) {
+      std::string s = std::string(1, static_cast<char>(c)) + tail;
+      EXPECT_TRUE(ResolveGoYamlV2(s).is_string()) << s;
+      EXPECT_TRUE(ResolvePyYaml(s).is_string()) << s;
+    }
+  }
+  for (const char* s : {"yes", "No", "true", "False", "on", "OFF", "null", "Null", "~", "0", "12",
+                        ".5", "+1", "-1"}) {
+    EXPECT_TRUE(FirstCharMayResolve(s[0])) << s;
+    EXPECT_FALSE(ResolveGoYamlV2(s).is_string() && ResolvePyYaml(s).is_string()) << s;
+  }
+}
+
 TEST(YamlResolveTest, PlainScalarStaysString) {
   for (const char* s : {"abc", "wandb/launch-agent:0.17.3", "https://api.wandb.ai", "q1", "a-b",
                         "-x", "my queue", "a:b", "a#b", "1.2.3", "none", "~x"}) {
