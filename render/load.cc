@@ -1,10 +1,8 @@
 #include "render/load.h"
 
-#include <set>
-#include <sstream>
+#include <map>
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
+#include "render/yaml_tree.h"
 
 namespace lr {
 namespace {
@@ -35,33 +33,33 @@ class Converter {
   Converter(Document* doc, const LoadOptions& options, Diagnostics* diags)
       : doc_(doc), options_(options), diags_(diags) {}
 
-  Json Convert(const YAML::Node& node, const std::string& ptr, SourcePos key_pos, int depth);
+  Json Convert(const YamlNode& node, const std::string& ptr, SourcePos key_pos, int depth);
   bool failed() const { return failed_; }
 
  private:
-  Json ConvertScalar(const YAML::Node& node, const std::string& ptr);
-  bool Unterminated(const YAML::Node& node, const std::string& ptr);
+  Json ConvertScalar(const YamlNode& node, const std::string& ptr);
+  bool Unterminated(const YamlNode& node, const std::string& ptr);
   // An alias to one of its own ancestors makes an infinite tree: refused at once.
-  bool Recursive(const YAML::Node& node, const std::string& ptr) {
-    for (const YAML::Node& open : open_) {
-      if (open.is(node)) {
-        Fail(node.Mark(), ptr, "a recursive alias: this node contains itself");
+  bool Recursive(const YamlNode& node, const std::string& ptr) {
+    for (const YamlNode* open : open_) {
+      if (open == &node) {
+        Fail(node.mark, ptr, "a recursive alias: this node contains itself");
         return true;
       }
     }
     return false;
   }
   template <typename F>
-  Json Nested(const YAML::Node& node, F convert) {
-    open_.push_back(node);
+  Json Nested(const YamlNode& node, F convert) {
+    open_.push_back(&node);
     Json out = convert();
     open_.pop_back();
     return out;
   }
-  Json ConvertMap(const YAML::Node& node, const std::string& ptr, int depth);
-  Json ConvertSeq(const YAML::Node& node, const std::string& ptr, int depth);
-  void AddMerged(const YAML::Node& source, const std::string& ptr, int depth, Json* out);
-  std::optional<std::string> KeyString(const YAML::Node& key, const std::string& ptr);
+  Json ConvertMap(const YamlNode& node, const std::string& ptr, int depth);
+  Json ConvertSeq(const YamlNode& node, const std::string& ptr, int depth);
+  void AddMerged(const YamlNode& source, const std::string& ptr, int depth, Json* out);
+  std::optional<std::string> KeyString(const YamlNode& key, const std::string& ptr);
   void Fail(const YAML::Mark& mark, const std::string& ptr, std::string message);
   SourcePos Pos(const YAML::Mark& mark) const {
     return SourcePos{doc_->file, mark.line + 1, mark.column + 1};
@@ -72,8 +70,9 @@ class Converter {
   Diagnostics* diags_;
   size_t nodes_ = 0;
   bool failed_ = false;
-  std::vector<YAML::Node> merging_;  // mappings being merged now (a recursive alias repeats one)
-  std::vector<YAML::Node> open_;     // collections being converted now, outermost first
+  std::vector<const YamlNode*>
+      merging_;                        // mappings being merged now (a recursive alias repeats one)
+  std::vector<const YamlNode*> open_;  // collections being converted now, outermost first
 };
 
 void Converter::Fail(const YAML::Mark& mark, const std::string& ptr, std::string message) {
@@ -82,55 +81,57 @@ void Converter::Fail(const YAML::Mark& mark, const std::string& ptr, std::string
                 "yaml");
 }
 
-Json Converter::Convert(const YAML::Node& node, const std::string& ptr, SourcePos key_pos,
+Json Converter::Convert(const YamlNode& node, const std::string& ptr, SourcePos key_pos,
                         int depth) {
   if (++nodes_ > options_.limits.max_nodes) {
     if (nodes_ == options_.limits.max_nodes + 1) {
-      Fail(node.Mark(), "",
+      Fail(node.mark, "",
            "document expands to more than " + std::to_string(options_.limits.max_nodes) +
                " nodes (alias expansion limit)");
     }
     return nullptr;
   }
   if (depth > options_.limits.max_depth) {
-    Fail(node.Mark(), "",
+    Fail(node.mark, "",
          "nesting deeper than " + std::to_string(options_.limits.max_depth) + " levels");
     return nullptr;
   }
-  SourcePos value_pos = Pos(node.Mark());
+  SourcePos value_pos = Pos(node.mark);
   if (key_pos.line == 0) key_pos = value_pos;
   doc_->positions[ptr] = NodePos{key_pos, value_pos, options_.user};
-  if ((node.IsMap() || node.IsSequence()) && Recursive(node, ptr)) return nullptr;
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
+  switch (node.type) {
+    case YamlNode::Type::kMap:
+      if (Recursive(node, ptr)) return nullptr;
       return Nested(node, [&] { return ConvertMap(node, ptr, depth); });
-    case YAML::NodeType::Sequence:
+    case YamlNode::Type::kSequence:
+      if (Recursive(node, ptr)) return nullptr;
       return Nested(node, [&] { return ConvertSeq(node, ptr, depth); });
-    case YAML::NodeType::Scalar:
+    case YamlNode::Type::kScalar:
       return ConvertScalar(node, ptr);
-    default:
-      return nullptr;
+    case YamlNode::Type::kNull:
+      break;
   }
+  return nullptr;
 }
 
-bool Converter::Unterminated(const YAML::Node& node, const std::string& ptr) {
-  size_t pos = static_cast<size_t>(node.Mark().pos);
-  if (node.Tag() != "!" || pos >= doc_->text.size()) return false;
+bool Converter::Unterminated(const YamlNode& node, const std::string& ptr) {
+  size_t pos = static_cast<size_t>(node.mark.pos);
+  if (node.tag != "!" || pos >= doc_->text.size()) return false;
   char c = doc_->text[pos];
   if ((c != '"' && c != '\'') || QuoteClosed(doc_->text, pos)) return false;
-  Fail(node.Mark(), ptr, std::string("unterminated quoted string: no closing ") + c);
+  Fail(node.mark, ptr, std::string("unterminated quoted string: no closing ") + c);
   return true;
 }
 
-Json Converter::ConvertScalar(const YAML::Node& node, const std::string& ptr) {
+Json Converter::ConvertScalar(const YamlNode& node, const std::string& ptr) {
   if (Unterminated(node, ptr)) return nullptr;
-  const std::string& text = node.Scalar();
+  const std::string& text = node.scalar;
   if (text.size() > options_.limits.max_scalar_bytes) {
-    Fail(node.Mark(), ptr,
+    Fail(node.mark, ptr,
          "scalar longer than " + std::to_string(options_.limits.max_scalar_bytes) + " bytes");
     return nullptr;
   }
-  const std::string& tag = node.Tag();
+  const std::string& tag = node.tag;
   if (tag == "?") return ResolvePlainScalar(text, options_.dialect);
   if (tag == "!" || tag == std::string(kCoreTag) + "str") return text;
   if (tag.rfind(kCoreTag, 0) == 0) {
@@ -140,52 +141,52 @@ Json Converter::ConvertScalar(const YAML::Node& node, const std::string& ptr) {
               (kind == "bool" && v.is_boolean()) || (kind == "null" && v.is_null());
     if (ok) return kind == "float" ? Json(v.get<double>()) : v;
     if (kind == "binary" || kind == "timestamp") return text;
-    Fail(node.Mark(), ptr, "cannot read " + Quote(text) + " as !!" + kind);
+    Fail(node.mark, ptr, "cannot read " + Quote(text) + " as !!" + kind);
     return nullptr;
   }
-  Fail(node.Mark(), ptr, "unsupported tag " + Quote(tag));
+  Fail(node.mark, ptr, "unsupported tag " + Quote(tag));
   return nullptr;
 }
 
-std::optional<std::string> Converter::KeyString(const YAML::Node& key, const std::string& ptr) {
-  if (key.IsNull()) return "null";
+std::optional<std::string> Converter::KeyString(const YamlNode& key, const std::string& ptr) {
+  if (key.type == YamlNode::Type::kNull) return "null";
   if (Unterminated(key, ptr)) return std::nullopt;
-  if (!key.IsScalar()) {
-    Fail(key.Mark(), ptr, "mapping keys must be scalars");
+  if (key.type != YamlNode::Type::kScalar) {
+    Fail(key.mark, ptr, "mapping keys must be scalars");
     return std::nullopt;
   }
-  if (key.Tag() != "?") return key.Scalar();
-  Json v = ResolvePlainScalar(key.Scalar(), options_.dialect);
+  if (key.tag != "?") return key.scalar;
+  Json v = ResolvePlainScalar(key.scalar, options_.dialect);
   if (v.is_string()) return v.get<std::string>();
   return v.dump();  // true, 1, 1.5: what the YAML-to-JSON step makes of such keys
 }
 
-bool IsMergeKey(const YAML::Node& key) {
-  return key.IsScalar() && key.Tag() == "?" && key.Scalar() == "<<";
+bool IsMergeKey(const YamlNode& key) {
+  return key.type == YamlNode::Type::kScalar && key.tag == "?" && key.scalar == "<<";
 }
 
-void Converter::AddMerged(const YAML::Node& source, const std::string& ptr, int depth, Json* out) {
+void Converter::AddMerged(const YamlNode& source, const std::string& ptr, int depth, Json* out) {
   if (depth > options_.limits.max_depth) {  // an alias that merges itself recurses forever
-    Fail(source.Mark(), ptr,
+    Fail(source.mark, ptr,
          "merge keys nest deeper than " + std::to_string(options_.limits.max_depth) +
              " levels (does an anchor merge itself?)");
     return;
   }
-  if (source.IsSequence()) {
-    for (const auto& item : source) AddMerged(item, ptr, depth, out);
+  if (source.type == YamlNode::Type::kSequence) {
+    for (const YamlNode* item : source.children) AddMerged(*item, ptr, depth, out);
     return;
   }
-  if (!source.IsMap()) {
-    Fail(source.Mark(), ptr, "the merge key << needs a mapping or a list of mappings");
+  if (source.type != YamlNode::Type::kMap) {
+    Fail(source.mark, ptr, "the merge key << needs a mapping or a list of mappings");
     return;
   }
-  for (const YAML::Node& open : merging_) {
-    if (open.is(source)) {
-      Fail(source.Mark(), ptr, "the merge key << merges a mapping into itself (a recursive alias)");
+  for (const YamlNode* open : merging_) {
+    if (open == &source) {
+      Fail(source.mark, ptr, "the merge key << merges a mapping into itself (a recursive alias)");
       return;
     }
   }
-  merging_.push_back(source);
+  merging_.push_back(&source);
   Json merged = ConvertMap(source, ptr, depth + 1);
   merging_.pop_back();
   for (auto& [k, v] : merged.items()) {
@@ -193,112 +194,42 @@ void Converter::AddMerged(const YAML::Node& source, const std::string& ptr, int 
   }
 }
 
-Json Converter::ConvertMap(const YAML::Node& node, const std::string& ptr, int depth) {
+Json Converter::ConvertMap(const YamlNode& node, const std::string& ptr, int depth) {
   Json out = Json::object();
   if (nodes_ > options_.limits.max_nodes) return out;  // reported once; stop expanding
-  std::map<std::string, int> seen;                     // explicit key -> line
-  for (const auto& pair : node) {
-    if (IsMergeKey(pair.first)) {
-      AddMerged(pair.second, ptr, depth + 1, &out);
+  const std::vector<const YamlNode*>& kv = node.children;
+  std::map<std::string, int> seen;  // explicit key -> line
+  for (size_t i = 0; i + 1 < kv.size(); i += 2) {
+    if (IsMergeKey(*kv[i])) {
+      AddMerged(*kv[i + 1], ptr, depth + 1, &out);
       continue;
     }
-    auto key = KeyString(pair.first, ptr);
+    auto key = KeyString(*kv[i], ptr);
     if (!key) continue;
-    auto [it, inserted] = seen.emplace(*key, pair.first.Mark().line + 1);
+    auto [it, inserted] = seen.emplace(*key, kv[i]->mark.line + 1);
     if (!inserted) {
-      Fail(pair.first.Mark(), PointerJoin(ptr, *key),
+      Fail(kv[i]->mark, PointerJoin(ptr, *key),
            "duplicate key " + Quote(*key) + " (first defined at line " +
                std::to_string(it->second) + ")");
     }
   }
-  for (const auto& pair : node) {
-    if (IsMergeKey(pair.first)) continue;
-    auto key = KeyString(pair.first, ptr);
+  for (size_t i = 0; i + 1 < kv.size(); i += 2) {
+    if (IsMergeKey(*kv[i])) continue;
+    auto key = KeyString(*kv[i], ptr);
     if (!key) continue;
     std::string child = PointerJoin(ptr, *key);
-    out[*key] = Convert(pair.second, child, Pos(pair.first.Mark()), depth + 1);
+    out[*key] = Convert(*kv[i + 1], child, Pos(kv[i]->mark), depth + 1);
   }
   return out;
 }
 
-Json Converter::ConvertSeq(const YAML::Node& node, const std::string& ptr, int depth) {
+Json Converter::ConvertSeq(const YamlNode& node, const std::string& ptr, int depth) {
   Json out = Json::array();
   size_t i = 0;
-  for (const auto& item : node) {
-    out.push_back(Convert(item, PointerJoin(ptr, i++), SourcePos{}, depth + 1));
+  for (const YamlNode* item : node.children) {
+    out.push_back(Convert(*item, PointerJoin(ptr, i++), SourcePos{}, depth + 1));
   }
   return out;
-}
-
-// " (the line is indented with a tab ...)" when the failing line starts with one.
-std::string TabHint(const std::string& text, int line) {
-  size_t offset = 0;
-  for (int i = 0; i < line && offset != std::string::npos; ++i) {
-    offset = text.find('\n', offset);
-    if (offset != std::string::npos) ++offset;
-  }
-  if (offset == std::string::npos) return "";
-  size_t end = text.find_first_not_of(" \t", offset);
-  std::string_view indent(text.data() + offset,
-                          (end == std::string::npos ? text.size() : end) - offset);
-  if (indent.find('\t') == std::string_view::npos) return "";
-  return " (the line is indented with a tab; YAML indents with spaces only)";
-}
-
-// Records where each document starts; builds nothing.
-class DocumentStarts : public YAML::EventHandler {
- public:
-  void OnDocumentStart(const YAML::Mark& mark) override { last = mark; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-  YAML::Mark last = YAML::Mark::null_mark();
-};
-
-// yaml-cpp 0.7 never stops on a stray ',' outside a flow collection (",]" makes endless empty
-// documents); a pass that only counts documents stops it, and bounds the number of documents
-// before any tree is built. Throws YAML::Exception like LoadAll.
-bool DocumentsEnd(const std::string& file, const std::string& text, size_t max_documents,
-                  Diagnostics* diags) {
-  std::istringstream in(text);
-  YAML::Parser parser(in);
-  DocumentStarts starts;
-  size_t n = 0;
-  int previous = -1;
-  while (parser.HandleNextDocument(starts)) {
-    if (starts.last.pos == previous) {
-      diags->Error(SourcePos{file, starts.last.line + 1, starts.last.column + 1}, "",
-                   "unexpected character: a ',' or flow indicator outside [ ] or { }", "yaml");
-      return false;
-    }
-    previous = starts.last.pos;
-    if (++n > max_documents) {
-      diags->Error(SourcePos{file, 0, 0}, "",
-                   "more than " + std::to_string(max_documents) + " documents", "yaml");
-      return false;
-    }
-  }
-  return true;
-}
-
-std::optional<std::vector<YAML::Node>> ParseAll(const std::string& file, const std::string& text,
-                                                size_t max_documents, Diagnostics* diags) {
-  try {
-    if (!DocumentsEnd(file, text, max_documents, diags)) return std::nullopt;
-    return YAML::LoadAll(text);
-  } catch (const YAML::Exception& e) {
-    diags->Error(SourcePos{file, e.mark.line + 1, e.mark.column + 1}, "",
-                 e.msg + TabHint(text, e.mark.line), "yaml");
-  }
-  return std::nullopt;
 }
 
 bool CheckInput(const std::string& file, const std::string& text, const LoadOptions& options,
@@ -325,20 +256,15 @@ bool CheckInput(const std::string& file, const std::string& text, const LoadOpti
 std::optional<std::vector<Document>> LoadStream(const std::string& file, const std::string& text,
                                                 const LoadOptions& options, Diagnostics* diags) {
   if (!CheckInput(file, text, options, diags)) return std::nullopt;
-  auto nodes = ParseAll(file, text, options.limits.max_documents, diags);
-  if (!nodes) return std::nullopt;
-  if (nodes->size() > options.limits.max_documents) {
-    diags->Error(SourcePos{file, 0, 0}, "",
-                 "more than " + std::to_string(options.limits.max_documents) + " documents",
-                 "yaml");
-    return std::nullopt;
-  }
+  auto stream = ParseYamlStream(file, text, options.limits.max_documents, diags);
+  if (!stream) return std::nullopt;
   std::vector<Document> docs;
   bool failed = false;
-  for (const auto& node : *nodes) {
+  for (const YamlNode* root : stream->roots) {
     Document doc{file, text, nullptr, {}};
     Converter conv(&doc, options, diags);
-    doc.root = conv.Convert(node, "", SourcePos{}, 0);
+    static const YamlNode kEmpty{YamlNode::Type::kNull, "", "", YAML::Mark::null_mark(), {}};
+    doc.root = conv.Convert(root ? *root : kEmpty, "", SourcePos{}, 0);
     failed = failed || conv.failed();
     docs.push_back(std::move(doc));
   }
