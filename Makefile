@@ -87,7 +87,8 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
-	for t in render_values set_values launch_config render_job validate_manifest; do \
+	for t in render_values set_values launch_config render_job validate_manifest schema_eval \
+	         frozen_json; do \
 	  mkdir -p build-fuzz/corpus/$$t build-fuzz/artifacts && cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/; \
 	  echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
 	  build-fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 \

@@ -15,14 +15,15 @@ struct EmbeddedFile {
   std::string_view contents;
 };
 
-// The tables written by cmake/embed.cmake: the files as they are, and the images
-// (render/document_image.h) of the YAML files EmbeddedDocument serves, made at build time.
+// The tables written by cmake/embed.cmake: the files as they are, and their build-time images
+// (render/document_image.h for the YAML files EmbeddedDocument serves, render/frozen_json.h
+// for the JSON schemas).
 const std::vector<EmbeddedFile>& EmbeddedFiles();
 const std::vector<EmbeddedFile>& EmbeddedImages();
 
 std::string_view EmbeddedText(std::string_view path);
-// The build-time image of an embedded file (a document image for YAML, a member index for
-// the schema bundle's JSON); aborts when the build made none.
+// The build-time image of an embedded file (a document image for YAML, a frozen image for
+// JSON: frozen_json.h); aborts when the build made none.
 std::string_view EmbeddedImage(std::string_view path);
 
 // The file as loaded with go-yaml v2 rules: read from its build-time image (the YAML parser

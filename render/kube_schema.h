@@ -1,10 +1,12 @@
 // KubeSchema: the Kubernetes JSON Schemas compiled into the binary (schemas/kubernetes/: every
 // kind of v1.28 ... v1.36, plus the PyTorchJob and Volcano Job CRDs), by version, apiVersion
 // and kind. Lazy, cached for the life of the process and thread-safe:
-//   - the store (definitions.json) is indexed on first use; a body is parsed when first reached;
-//   - a version table (v1.NN.json) is parsed when that version is first asked for;
-//   - a kind's schema is assembled and compiled (valijson, draft-07) when first asked for, or
-//     (KubeSchemaForObject) cut down to one object and compiled for it alone.
+//   - the store (definitions.json) and the tables (v1.NN.json, crds.json) are read in their
+//     frozen images (frozen_json.h): nothing is parsed to look a kind or a definition up;
+//   - EvaluateKubeSchema decides an object on the frozen bodies themselves (schema_eval.h);
+//   - a kind's schema is assembled (bodies thawed into trees) and compiled (valijson,
+//     draft-07) when first asked for, or (KubeSchemaForObject) cut down to one object and
+//     compiled for it alone.
 // Lookup order: the version's own table, then crds.json (the same CRDs for every version).
 // Never reads the disk.
 #pragma once

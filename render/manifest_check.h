@@ -23,8 +23,10 @@ struct ManifestCheck {
   std::vector<ManifestViolation> violations;
 };
 
-// Which schema to check against: the kind's, compiled once and shared (many objects), or one
-// cut down to this object (a few objects: cheaper, the same verdict and messages).
+// Which schema to check against: the kind's, compiled once and shared (many objects; decided
+// by schema_eval.h first all the same), or, for a few objects, the frozen schema walked with
+// the object (EvaluateKubeSchema), compiled cut down to the object only when it may fail:
+// the same verdict and messages.
 enum class SchemaScope { kKind, kThisObject };
 
 ManifestCheck CheckManifest(const Json& object, const std::string& version, SchemaVariant variant,

@@ -22,7 +22,7 @@ class All {
     if (v == Verdict::kInvalid) invalid_ = true;
     if (v == Verdict::kUnsure) unsure_ = true;
   }
-  bool failed() const { return invalid_; }
+  bool settled() const { return invalid_; }
   Verdict verdict() const {
     return invalid_ ? Verdict::kInvalid : unsure_ ? Verdict::kUnsure : Verdict::kValid;
   }
@@ -38,7 +38,7 @@ class Any {
     if (v == Verdict::kValid) valid_ = true;
     if (v == Verdict::kUnsure) unsure_ = true;
   }
-  bool held() const { return valid_; }
+  bool settled() const { return valid_; }
   Verdict verdict() const {
     return valid_ ? Verdict::kValid : unsure_ ? Verdict::kUnsure : Verdict::kInvalid;
   }
@@ -108,7 +108,7 @@ Verdict Equal(FrozenJson a, const json& b) {
 Verdict Enum(FrozenJson arg, const json& v) {
   if (!arg.is_array()) return Verdict::kUnsure;
   Any any;
-  for (uint32_t i = 0; i < arg.size() && !any.held(); ++i) any.Add(Equal(arg.item(i), v));
+  for (uint32_t i = 0; i < arg.size() && !any.settled(); ++i) any.Add(Equal(arg.item(i), v));
   return any.verdict();
 }
 
@@ -199,7 +199,7 @@ class Evaluator {
     FrozenJson ref = s.find("$ref");
     if (ref.present()) return Ref(ref, v, hops);  // draft-07: siblings of $ref are ignored
     All all;
-    for (uint32_t i = 0; i < s.size() && !all.failed(); ++i) {
+    for (uint32_t i = 0; i < s.size() && !all.settled(); ++i) {
       all.Add(Keyword(s.key(i), s.item(i), s, v, hops));
     }
     return all.verdict();
@@ -220,7 +220,7 @@ class Evaluator {
     if (!v.is_object()) return Verdict::kValid;
     if (!arg.is_object()) return Verdict::kUnsure;
     All all;
-    for (auto it = v.begin(); it != v.end() && !all.failed(); ++it) {
+    for (auto it = v.begin(); it != v.end() && !all.settled(); ++it) {
       FrozenJson sub = arg.find(it.key());
       if (sub.present()) all.Add(Eval(sub, *it, 0));
     }
@@ -232,7 +232,7 @@ class Evaluator {
     if (!arg.is_object()) return Verdict::kUnsure;
     All all;
     for (uint32_t i = 0; i < arg.size(); ++i) {
-      for (auto it = v.begin(); it != v.end() && !all.failed(); ++it) {
+      for (auto it = v.begin(); it != v.end() && !all.settled(); ++it) {
         if (Search(arg.key(i), it.key())) all.Add(Eval(arg.item(i), *it, 0));
       }
     }
@@ -245,7 +245,7 @@ class Evaluator {
     }
     FrozenJson named = s.find("properties");
     All all;
-    for (auto it = v.begin(); it != v.end() && !all.failed(); ++it) {
+    for (auto it = v.begin(); it != v.end() && !all.settled(); ++it) {
       if (named.find(it.key()).present() || MatchesAnyPattern(s, it.key())) continue;
       all.Add(Eval(arg, *it, 0));
     }
@@ -256,14 +256,14 @@ class Evaluator {
     if (!v.is_array()) return Verdict::kValid;
     if (!arg.is_object() && !arg.is_boolean()) return Verdict::kUnsure;  // tuple form
     All all;
-    for (auto it = v.begin(); it != v.end() && !all.failed(); ++it) all.Add(Eval(arg, *it, 0));
+    for (auto it = v.begin(); it != v.end() && !all.settled(); ++it) all.Add(Eval(arg, *it, 0));
     return all.verdict();
   }
 
   Verdict PropertyNames(FrozenJson arg, const json& v) {
     if (!v.is_object()) return Verdict::kValid;
     All all;
-    for (auto it = v.begin(); it != v.end() && !all.failed(); ++it) {
+    for (auto it = v.begin(); it != v.end() && !all.settled(); ++it) {
       all.Add(Eval(arg, json(it.key()), 0));
     }
     return all.verdict();
@@ -272,26 +272,19 @@ class Evaluator {
   Verdict Contains(FrozenJson arg, const json& v) {
     if (!v.is_array()) return Verdict::kValid;
     Any any;
-    for (auto it = v.begin(); it != v.end() && !any.held(); ++it) any.Add(Eval(arg, *it, 0));
+    for (auto it = v.begin(); it != v.end() && !any.settled(); ++it) any.Add(Eval(arg, *it, 0));
     return any.verdict();
   }
 
-  Verdict AllOf(FrozenJson arg, const json& v, int hops) {
+  // allOf (All) and anyOf (Any): the members on the same node, until one settles it.
+  template <class Verdicts>
+  Verdict OnEachMember(FrozenJson arg, const json& v, int hops) {
     if (!arg.is_array()) return Verdict::kUnsure;
-    All all;
-    for (uint32_t i = 0; i < arg.size() && !all.failed(); ++i) {
-      all.Add(Eval(arg.item(i), v, hops + 1));
+    Verdicts verdicts;
+    for (uint32_t i = 0; i < arg.size() && !verdicts.settled(); ++i) {
+      verdicts.Add(Eval(arg.item(i), v, hops + 1));
     }
-    return all.verdict();
-  }
-
-  Verdict AnyOf(FrozenJson arg, const json& v, int hops) {
-    if (!arg.is_array()) return Verdict::kUnsure;
-    Any any;
-    for (uint32_t i = 0; i < arg.size() && !any.held(); ++i) {
-      any.Add(Eval(arg.item(i), v, hops + 1));
-    }
-    return any.verdict();
+    return verdicts.verdict();
   }
 
   Verdict OneOf(FrozenJson arg, const json& v, int hops) {
@@ -351,8 +344,8 @@ Verdict Evaluator::Structure(std::string_view key, FrozenJson arg, FrozenJson s,
 
 Verdict Evaluator::Combinator(std::string_view key, FrozenJson arg, FrozenJson s, const json& v,
                               int hops) {
-  if (key == "allOf") return AllOf(arg, v, hops);
-  if (key == "anyOf") return AnyOf(arg, v, hops);
+  if (key == "allOf") return OnEachMember<All>(arg, v, hops);
+  if (key == "anyOf") return OnEachMember<Any>(arg, v, hops);
   if (key == "oneOf") return OneOf(arg, v, hops);
   if (key == "if") return If(arg, s, v, hops);
   Verdict e = Eval(arg, v, hops + 1);  // not
