@@ -78,10 +78,10 @@ class FrozenJson {
   uint32_t at_ = 0;
 };
 
-// Whether `image` is one FreezeJson could have written: every offset inside it, every tag
-// known, sorted objects sorted with unique keys, fewer nodes than bytes, nesting at most
-// `max_depth`. Reading a view
-// of any other bytes is undefined: run this on images that do not come from the build.
+// Whether `image` is safe to view as FreezeJson writes them: every offset a node reaches inside
+// it, every tag known, sorted objects sorted with unique keys, fewer nodes than bytes, nesting
+// at most `max_depth` (bytes no node reaches are not looked at). Reading a view of any other
+// bytes is undefined: run this on images that do not come from the build.
 bool IsFrozenJson(std::string_view image, int max_depth = 1000);
 
 // The image of `doc` (which must be smaller than 4 GiB).

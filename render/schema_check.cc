@@ -325,14 +325,14 @@ const std::vector<BundledSchema>& BundledSchemas() {
 }
 
 const nlohmann::json& SchemaDocument(std::string_view schema_path) {
-  return Compile(schema_path).doc();
+  return BundledSchemaAt(schema_path).doc();
 }
 
 const CompiledSchema& BundledSchemaAt(std::string_view schema_path) { return Compile(schema_path); }
 
 CompiledSchema::CompiledSchema(nlohmann::json doc)
     : image_(FreezeJson(doc)), frozen_(FrozenJson::Root(image_)), doc_(std::move(doc)) {
-  std::call_once(thaw_once_, [] {});
+  std::call_once(thaw_once_, [] {});  // the tree is here already: doc() has nothing to thaw
 }
 
 CompiledSchema::CompiledSchema(FrozenJson image) : frozen_(image) {}

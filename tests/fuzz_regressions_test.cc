@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "render/frozen_json.h"
 #include "render/pipeline.h"
 #include "render/validate.h"
 #include "render/workload.h"
@@ -29,6 +30,19 @@ std::vector<std::pair<fs::path, std::string>> Inputs(const char* target) {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// Images whose strings are not UTF-8: accepted, thawed, frozen again to the same bytes.
+TEST(FuzzRegressionsTest, FrozenJsonInputsThawAndRefreeze) {
+  auto inputs = Inputs("frozen_json");
+  EXPECT_GE(inputs.size(), 1u);
+  for (const auto& [path, image] : inputs) {
+    ASSERT_TRUE(lr::IsFrozenJson(image)) << path;
+    nlohmann::json tree = lr::ThawJson<nlohmann::json>(lr::FrozenJson::Root(image));
+    std::string again = lr::FreezeJson(tree);
+    EXPECT_TRUE(lr::IsFrozenJson(again)) << path;
+    EXPECT_EQ(lr::ThawJson<nlohmann::json>(lr::FrozenJson::Root(again)), tree) << path;
+  }
 }
 
 TEST(FuzzRegressionsTest, RenderValuesInputsStayHarmless) {
