@@ -11,8 +11,8 @@ namespace lr {
 
 const Json& ValueAt(const Json& values, const char* pointer) {
   static const Json kNull;
-  Json::json_pointer ptr{pointer};
-  return values.contains(ptr) ? values.at(ptr) : kNull;
+  const Json* v = JsonAt(values, pointer);
+  return v ? *v : kNull;
 }
 
 std::string TextAt(const Json& values, const char* pointer) {

@@ -1,6 +1,7 @@
 #include "render/document.h"
 
 #include <cctype>
+#include <optional>
 
 namespace lr {
 
@@ -28,6 +29,64 @@ std::string PointerJoin(std::string_view parent, std::string_view token) {
 
 std::string PointerJoin(std::string_view parent, size_t index) {
   return std::string(parent) + '/' + std::to_string(index);
+}
+
+namespace {
+
+// An array index as RFC 6901 writes it: "0" or digits without a leading zero.
+std::optional<size_t> ArrayIndex(std::string_view token) {
+  if (token.empty() || token.size() > 18 || (token.size() > 1 && token[0] == '0')) {
+    return std::nullopt;
+  }
+  size_t i = 0;
+  for (char c : token) {
+    if (c < '0' || c > '9') return std::nullopt;
+    i = i * 10 + static_cast<size_t>(c - '0');
+  }
+  return i;
+}
+
+// The member name a token stands for (~1 is '/', ~0 is '~'), or nullopt for a bad escape.
+std::optional<std::string> MemberName(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (size_t i = 0; i < token.size(); ++i) {
+    if (token[i] != '~') {
+      out += token[i];
+    } else if (i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[++i] == '0' ? '~' : '/';
+    } else {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const Json* JsonAt(const Json& root, std::string_view pointer) {
+  const Json* node = &root;
+  if (pointer.empty()) return node;
+  if (pointer[0] != '/') return nullptr;
+  for (size_t at = 1;;) {
+    size_t end = pointer.find('/', at);
+    std::string_view token = pointer.substr(at, end == std::string_view::npos ? end : end - at);
+    if (node->is_array()) {
+      std::optional<size_t> i = ArrayIndex(token);
+      if (!i || *i >= node->size()) return nullptr;
+      node = &(*node)[*i];
+    } else if (node->is_object()) {
+      std::optional<std::string> key = MemberName(token);
+      if (!key) return nullptr;
+      auto it = node->find(*key);
+      if (it == node->end()) return nullptr;
+      node = &*it;
+    } else {
+      return nullptr;
+    }
+    if (end == std::string_view::npos) return node;
+    at = end + 1;
+  }
 }
 
 std::string PointerParent(std::string_view pointer) {

@@ -29,6 +29,9 @@ std::string PointerEscape(std::string_view token);
 std::string PointerJoin(std::string_view parent, std::string_view token);
 std::string PointerJoin(std::string_view parent, size_t index);
 std::string PointerParent(std::string_view pointer);
+// The node at `pointer` in `root`, or nullptr: what json_pointer's contains() and at() give
+// for a well-formed pointer, without building one (a pointer with a bad escape: nullptr).
+const Json* JsonAt(const Json& root, std::string_view pointer);
 // "/agent/labels/app" -> "agent.labels.app"; "/additionalEnvVars/1/name" ->
 // "additionalEnvVars[1].name". Keys that contain '.' are bracket-quoted.
 std::string PointerToPath(std::string_view pointer, const Json& root);

@@ -5,8 +5,7 @@
 namespace lr {
 
 const Json* LaunchConfigChecker::Get(std::string_view pointer) const {
-  Json::json_pointer ptr{std::string(pointer)};
-  return config_.doc.root.contains(ptr) ? &config_.doc.root.at(ptr) : nullptr;
+  return JsonAt(config_.doc.root, pointer);
 }
 
 std::string LaunchConfigChecker::Text(std::string_view pointer) const {

@@ -9,8 +9,7 @@
 namespace lr {
 
 const Json* ValuesChecker::Get(std::string_view pointer) const {
-  Json::json_pointer ptr{std::string(pointer)};
-  return values_.root.contains(ptr) ? &values_.root.at(ptr) : nullptr;
+  return JsonAt(values_.root, pointer);
 }
 
 SourcePos ValuesChecker::Where(std::string_view pointer) const {

@@ -106,5 +106,48 @@ TEST(DocumentTest, LocateUsesTheRootBeforeTheFile) {
   EXPECT_EQ(p.col, 2);
 }
 
+// JsonAt against nlohmann's json_pointer, wherever that does not throw.
+TEST(JsonAtTest, FindsWhatJsonPointerFinds) {
+  Json doc = Json::parse(R"({"a": {"b": [10, {"c~d": 1, "e/f": 2}], "": 3, "0": 4},
+                             "list": [[1, 2], []], "s": "text"})");
+  for (const char* p : {"",
+                        "/a",
+                        "/a/b",
+                        "/a/b/0",
+                        "/a/b/1",
+                        "/a/b/2",
+                        "/a/b/1/c~0d",
+                        "/a/b/1/e~1f",
+                        "/a/b/1/c~d",
+                        "/a/",
+                        "/a/0",
+                        "/list/0/1",
+                        "/list/1/0",
+                        "/list/01",
+                        "/list/-",
+                        "/list/1/",
+                        "/s",
+                        "/s/0",
+                        "/missing",
+                        "/a/b/00",
+                        "/a/b/1/e/f",
+                        "a",
+                        "/list/10000000000000000000"}) {
+    SCOPED_TRACE(p);
+    const Json* ours = JsonAt(doc, p);
+    try {
+      Json::json_pointer ptr{std::string(p)};
+      bool theirs = doc.contains(ptr);
+      ASSERT_EQ(ours != nullptr, theirs);
+      if (ours) {
+        EXPECT_EQ(ours, &doc.at(ptr));
+      }
+    } catch (const Json::exception&) {
+      EXPECT_EQ(ours, nullptr);  // nlohmann refuses the pointer itself
+    }
+  }
+  EXPECT_EQ(JsonAt(doc, "/a/~2"), nullptr);
+}
+
 }  // namespace
 }  // namespace lr
