@@ -21,11 +21,6 @@ bool Reported(const Diagnostics& diags, const SourcePos& pos) {
   return false;
 }
 
-const Json* At(const Json& root, const std::string& pointer) {
-  Json::json_pointer p(pointer);
-  return root.contains(p) ? &root.at(p) : nullptr;
-}
-
 std::string LastToken(const std::string& pointer) {
   std::string token = pointer.substr(pointer.rfind('/') + 1);
   for (size_t i = token.find('~'); i != std::string::npos; i = token.find('~', i + 1)) {
@@ -39,7 +34,7 @@ std::string LastToken(const std::string& pointer) {
 std::string UserNode(const Document& values, const Json& node, const std::string& key) {
   for (const auto& [pointer, pos] : values.positions) {
     if (!pos.user || pointer.empty()) continue;
-    const Json* v = At(values.root, pointer);
+    const Json* v = JsonAt(values.root, pointer);
     if (!v || *v != node) continue;
     if (node.is_structured() ? !node.empty() : LastToken(pointer) == key) return pointer;
   }
@@ -49,7 +44,7 @@ std::string UserNode(const Document& values, const Json& node, const std::string
 // The values pointer the object's node at `pointer` was copied from, or "".
 std::string CopiedFrom(const Document& values, const Json& object, const std::string& pointer) {
   for (std::string a = pointer;; a = PointerParent(a)) {
-    const Json* node = At(object, a);
+    const Json* node = JsonAt(object, a);
     if (node && (node->is_structured() || a == pointer)) {
       std::string found = UserNode(values, *node, LastToken(a));
       if (!found.empty()) return found + pointer.substr(a.size());

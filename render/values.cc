@@ -74,9 +74,7 @@ void CoalesceDefaults(const Document& defaults, Document* user) {
 bool WasNulled(const Document& values, std::string_view pointer) {
   const NodePos* pos = values.Find(pointer);
   if (!pos || !pos->user) return false;
-  const Json* node = &values.root;
-  Json::json_pointer ptr{std::string(pointer)};
-  return !node->contains(ptr);
+  return JsonAt(values.root, pointer) == nullptr;
 }
 
 }  // namespace lr
