@@ -14,7 +14,7 @@ PRESET ?= dev
 # Reference data (Kubernetes OpenAPI specs, CRDs) that schemas/kubernetes/ is generated from.
 SHARED_DATA ?= $(CURDIR)/../shared/data
 
-.PHONY: all deps deps-test build run test golden asan fuzz tools lint clean parity chart-schema kube-schemas \
+.PHONY: all deps deps-test build run test golden asan fuzz tools lint clean parity chart-schema kube-schemas hot-text \
         docker bench
 
 all: build
@@ -112,6 +112,19 @@ bench: deps tools
 	python3 bench/bench.py --bin build-release/launch-render --helm $(HELM) \
 	  --chart charts/launch-agent --out bench/RESULTS.md
 	if [ -x build-release/micro_bench ]; then build-release/micro_bench --benchmark_min_time=0.2; fi
+
+# Regenerates cmake/hot-text.ld: the functions the tests' cases execute (run under
+# callgrind) laid out together in the static binary (tools/hot_text.py). Rerun after large
+# changes to the code; a stale list only costs speed.
+hot-text: deps
+	@dpkg -s valgrind >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -q --no-install-recommends valgrind
+	cmake --preset release -DLR_LINK_MAP=ON >/dev/null
+	cmake --build --preset release -j $(JOBS)
+	python3 tools/hot_text.py --bin build-release/launch-render \
+	  --map build-release/launch-render.map --out cmake/hot-text.ld
+	cmake --preset release -DLR_LINK_MAP=OFF >/dev/null
+	cmake --build --preset release -j $(JOBS)
 
 lint:
 	git ls-files 'render/*.cc' 'render/*.h' 'tests/*.cc' 'tests/*.h' 'tools/*.cc' | xargs clang-format --dry-run --Werror
