@@ -94,9 +94,10 @@ class Catalog {
     return doc;
   }
 
+  template <class J>
   std::optional<Verdict> Evaluate(const std::string& version, const std::string& api_version,
-                                  const std::string& kind, SchemaVariant variant,
-                                  const json& object) {
+                                  const std::string& kind, SchemaVariant variant, const J& object,
+                                  EvalOptions options) {
     std::lock_guard<std::mutex> lock(mu_);
     std::string name = TableFor(version, api_version, kind);
     if (name.empty()) return std::nullopt;
@@ -108,7 +109,8 @@ class Catalog {
       std::string_view id = table.DefinitionId(ref.substr(kRefPrefix.size()));
       return id.empty() ? FrozenJson() : Store().Frozen(id);
     };
-    return EvaluateSchema(entry, object, refs, {variant == SchemaVariant::kLoose});
+    options.open = variant == SchemaVariant::kLoose;
+    return EvaluateSchema(entry, object, refs, options);
   }
 
   std::optional<json> Document(const std::string& version, const std::string& api_version,
@@ -209,7 +211,15 @@ const CompiledSchema* FindKubeSchema(const std::string& version, const std::stri
 std::optional<Verdict> EvaluateKubeSchema(const std::string& version,
                                           const std::string& api_version, const std::string& kind,
                                           SchemaVariant variant, const json& object) {
-  return Catalog::Get().Evaluate(version, api_version, kind, variant, object);
+  return Catalog::Get().Evaluate(version, api_version, kind, variant, object, {});
+}
+
+std::optional<Verdict> EvaluateKubeSchema(const std::string& version,
+                                          const std::string& api_version, const std::string& kind,
+                                          SchemaVariant variant,
+                                          const nlohmann::ordered_json& object,
+                                          EvalOptions reading) {
+  return Catalog::Get().Evaluate(version, api_version, kind, variant, object, reading);
 }
 
 std::unique_ptr<CompiledSchema> KubeSchemaForObject(const std::string& version,

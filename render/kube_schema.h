@@ -44,6 +44,13 @@ const CompiledSchema* FindKubeSchema(const std::string& version, const std::stri
 std::optional<Verdict> EvaluateKubeSchema(const std::string& version,
                                           const std::string& api_version, const std::string& kind,
                                           SchemaVariant variant, const nlohmann::json& object);
+// The same for an ordered tree read as `reading` says (schema_eval.h; `open` comes from
+// `variant`): the verdict on its read copy, without the copy.
+std::optional<Verdict> EvaluateKubeSchema(const std::string& version,
+                                          const std::string& api_version, const std::string& kind,
+                                          SchemaVariant variant,
+                                          const nlohmann::ordered_json& object,
+                                          EvalOptions reading);
 
 // FindKubeSchema's schema cut down to what `object` reaches (AssembleForObject in
 // kube_schema_bundle.h), compiled for that object alone and never cached: for a few objects

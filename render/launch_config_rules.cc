@@ -57,6 +57,7 @@ RegistryKind KindOf(LaunchConfigChecker& c, const std::string& pointer) {
 }  // namespace
 
 void CheckLaunchConfigSchema(LaunchConfigChecker& c) {
+  if (BundledSchemaAt(kSchema).DecidedValid(c.root(), {})) return;
   nlohmann::json plain = nlohmann::json::parse(c.root().dump());
   for (const SchemaViolation& v : CheckAgainstSchema(kSchema, plain)) {
     if (v.pointer == "/queue") {

@@ -60,14 +60,18 @@ ManifestCheck CheckManifest(const Json& object, const std::string& version, Sche
                             SchemaScope scope) {
   ManifestCheck result;
   std::string api_version = StringAt(object, "apiVersion"), kind = StringAt(object, "kind");
-  nlohmann::json plain = AsApiServerReads(object);
   std::set<std::string> seen;
+  // The object is judged as the API server reads it, in place; only one the schema may refuse
+  // is copied into that form, for valijson and its messages.
+  const EvalOptions reading{.null_members_absent = true, .integral_floats_are_integers = true};
   if (scope == SchemaScope::kThisObject) {
-    std::optional<Verdict> verdict = EvaluateKubeSchema(version, api_version, kind, variant, plain);
+    std::optional<Verdict> verdict =
+        EvaluateKubeSchema(version, api_version, kind, variant, object, reading);
     if (!verdict) return result;
     result.has_schema = true;
     // Only an object that may fail pays for a compiled schema (the messages come from it).
     if (*verdict != Verdict::kValid) {
+      nlohmann::json plain = AsApiServerReads(object);
       AddSchemaViolations(KubeSchemaForObject(version, api_version, kind, variant, plain).get(),
                           plain, &seen, &result);
     }
@@ -75,10 +79,12 @@ ManifestCheck CheckManifest(const Json& object, const std::string& version, Sche
     const CompiledSchema* schema = FindKubeSchema(version, api_version, kind, variant);
     if (!schema) return result;
     result.has_schema = true;
-    AddSchemaViolations(schema, plain, &seen, &result);
+    if (!schema->DecidedValid(object, reading)) {
+      AddSchemaViolations(schema, AsApiServerReads(object), &seen, &result);
+    }
   }
   std::vector<ManifestViolation> rules;
-  CheckApiServerRules(plain, &rules);
+  CheckApiServerRules(object, &rules);
   for (ManifestViolation& v : rules) {
     if (seen.insert(v.pointer).second) result.violations.push_back(std::move(v));
   }

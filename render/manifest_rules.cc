@@ -2,13 +2,16 @@
 
 #include "render/diagnostics.h"
 #include "render/document.h"
+#include "render/manifest_reads.h"
 #include "render/name_check.h"
 
 namespace lr {
 namespace {
 
-using nlohmann::json;
 using NameCheck = std::string (*)(std::string_view);
+using reads::Member;
+using reads::Place;
+using reads::StringMember;
 
 constexpr size_t kMaxAnnotationBytes = 256 * 1024;
 
@@ -17,18 +20,12 @@ void Add(std::vector<ManifestViolation>* out, std::string pointer, std::string m
   out->push_back({std::move(pointer), std::move(message), rule, missing, false});
 }
 
-// Reports `what "text" why` when `check` refuses `text`.
-void Syntax(std::vector<ManifestViolation>* out, const std::string& pointer,
-            const std::string& text, NameCheck check, std::string_view what, const char* rule) {
+// Reports `what "text" why` at `where` when `check` refuses `text`.
+void Syntax(std::vector<ManifestViolation>* out, const Place& where, const std::string& text,
+            NameCheck check, std::string_view what, const char* rule) {
   if (std::string why = check(text); !why.empty()) {
-    Add(out, pointer, std::string(what) + " " + Quote(text) + " " + why, rule);
+    Add(out, where.Pointer(), std::string(what) + " " + Quote(text) + " " + why, rule);
   }
-}
-
-const std::string* StringMember(const json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
 }
 
 // RBAC names are path segments (the API server's ValidateRBACName).
@@ -62,13 +59,14 @@ bool NeedsName(const std::string& kind) {
   return kind.size() < 6 || kind.compare(kind.size() - 6, 6, "Review") != 0;
 }
 
-void CheckNames(const json& object, std::vector<ManifestViolation>* out) {
-  auto meta = object.find("metadata");
-  if (meta != object.end() && !meta->is_object()) return;  // the schema reports it
-  const json& m = meta == object.end() ? json::object() : *meta;
-  std::string kind = object.value("kind", "");
-  const std::string* name = StringMember(m, "name");
-  const std::string* generate = StringMember(m, "generateName");
+template <class J>
+void CheckNames(const J& object, std::vector<ManifestViolation>* out) {
+  const J* meta = Member(object, "metadata");
+  if (meta && !meta->is_object()) return;  // the schema reports it
+  const std::string* kind_member = StringMember(object, "kind");
+  std::string kind = kind_member ? *kind_member : "";
+  const std::string* name = meta ? StringMember(*meta, "name") : nullptr;
+  const std::string* generate = meta ? StringMember(*meta, "generateName") : nullptr;
   bool named = name && !name->empty();
   bool generated = generate && !generate->empty();
   if (!named && !generated && NeedsName(kind)) {
@@ -76,7 +74,8 @@ void CheckNames(const json& object, std::vector<ManifestViolation>* out) {
         "kube-name", true);
   }
   NameCheck check = NameRule(kind);
-  if (named) Syntax(out, "/metadata/name", *name, check, "name", "kube-name");
+  Place root, metadata(root, "metadata");
+  if (named) Syntax(out, Place(metadata, "name"), *name, check, "name", "kube-name");
   if (generated) {
     std::string masked = *generate;  // a random suffix follows: a trailing '-' is fine
     if (masked.back() == '-') masked.back() = 'a';
@@ -85,28 +84,33 @@ void CheckNames(const json& object, std::vector<ManifestViolation>* out) {
           "kube-name");
     }
   }
-  if (const std::string* ns = StringMember(m, "namespace"); ns && !ns->empty()) {
-    Syntax(out, "/metadata/namespace", *ns, Dns1123LabelError, "namespace", "kube-name");
+  const std::string* ns = meta ? StringMember(*meta, "namespace") : nullptr;
+  if (ns && !ns->empty()) {
+    Syntax(out, Place(metadata, "namespace"), *ns, Dns1123LabelError, "namespace", "kube-name");
   }
 }
 
 // Label keys and values; `labels` false: annotation keys (any string value) and their size.
-void CheckStringMap(const json& map, const std::string& pointer, bool labels,
+template <class J>
+void CheckStringMap(const J& map, const Place& where, bool labels,
                     std::vector<ManifestViolation>* out) {
   size_t bytes = 0;
-  for (const auto& [key, value] : map.items()) {
-    std::string child = PointerJoin(pointer, key);
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    if (it->is_null()) continue;
+    const std::string& key = it.key();
+    Place child(where, key);
     size_t before = out->size();
     Syntax(out, child, key, QualifiedNameError, labels ? "label key" : "annotation key",
            "kube-labels");
-    if (!value.is_string()) continue;
-    bytes += key.size() + value.get_ref<const std::string&>().size();
+    if (!it->is_string()) continue;
+    const std::string& value = it->template get_ref<const std::string&>();
+    bytes += key.size() + value.size();
     if (labels && out->size() == before) {
-      Syntax(out, child, value.get<std::string>(), LabelValueError, "label value", "kube-labels");
+      Syntax(out, child, value, LabelValueError, "label value", "kube-labels");
     }
   }
   if (!labels && bytes > kMaxAnnotationBytes) {
-    Add(out, pointer,
+    Add(out, where.Pointer(),
         "annotations are " + std::to_string(bytes) + " bytes in total, more than the " +
             std::to_string(kMaxAnnotationBytes) + " allowed",
         "kube-labels");
@@ -115,22 +119,26 @@ void CheckStringMap(const json& map, const std::string& pointer, bool labels,
 
 // Every label map of the object: metadata labels and annotations (the object's and its
 // templates'), selectors' matchLabels, pod specs' nodeSelector.
-void WalkLabels(const json& node, const std::string& pointer, const std::string& parent_key,
+template <class J>
+void WalkLabels(const J& node, const Place& where, std::string_view parent_key,
                 std::vector<ManifestViolation>* out) {
   if (node.is_array()) {
-    for (size_t i = 0; i < node.size(); ++i) WalkLabels(node[i], PointerJoin(pointer, i), "", out);
+    for (size_t i = 0; i < node.size(); ++i) WalkLabels(node[i], Place(where, i), "", out);
     return;
   }
   if (!node.is_object()) return;
-  for (const auto& [key, value] : node.items()) {
-    std::string child = PointerJoin(pointer, key);
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const J& value = *it;
+    if (value.is_null()) continue;
+    const std::string& key = it.key();
+    Place child(where, key);
     if (!value.is_object()) {
       WalkLabels(value, child, key, out);
       continue;
     }
     bool meta = parent_key == "metadata";
     if ((meta && key == "labels") || key == "matchLabels" ||
-        (key == "nodeSelector" && node.contains("containers"))) {
+        (key == "nodeSelector" && Member(node, "containers"))) {
       CheckStringMap(value, child, true, out);
     } else if (meta && key == "annotations") {
       CheckStringMap(value, child, false, out);
@@ -140,15 +148,30 @@ void WalkLabels(const json& node, const std::string& pointer, const std::string&
   }
 }
 
-}  // namespace
-
-void CheckMetadataRules(const json& object, std::vector<ManifestViolation>* out) {
+template <class J>
+void MetadataRules(const J& object, std::vector<ManifestViolation>* out) {
   if (!object.is_object()) return;
   CheckNames(object, out);
-  WalkLabels(object, "", "", out);
+  WalkLabels(object, Place(), "", out);
 }
 
-void CheckApiServerRules(const json& object, std::vector<ManifestViolation>* out) {
+}  // namespace
+
+void CheckMetadataRules(const nlohmann::json& object, std::vector<ManifestViolation>* out) {
+  MetadataRules(object, out);
+}
+
+void CheckMetadataRules(const nlohmann::ordered_json& object, std::vector<ManifestViolation>* out) {
+  MetadataRules(object, out);
+}
+
+void CheckApiServerRules(const nlohmann::json& object, std::vector<ManifestViolation>* out) {
+  CheckMetadataRules(object, out);
+  CheckWorkloadRules(object, out);
+}
+
+void CheckApiServerRules(const nlohmann::ordered_json& object,
+                         std::vector<ManifestViolation>* out) {
   CheckMetadataRules(object, out);
   CheckWorkloadRules(object, out);
 }

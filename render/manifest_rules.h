@@ -1,6 +1,6 @@
 // ManifestRules: what the API server refuses in an object although its JSON Schema allows it.
-// Run after the schema, on the object without null members; nodes of the wrong type are left
-// to the schema. Each rule has its own name:
+// Run after the schema, on the object as the API server reads it; nodes of the wrong type are
+// left to the schema. Each rule has its own name:
 //   kube-name          metadata.name (DNS-1123 subdomain; a label for Namespace, an RFC 1035
 //                      label for Service, a path segment for RBAC kinds), generateName, name or
 //                      generateName required, metadata.namespace (DNS-1123 label)
@@ -33,11 +33,17 @@ struct ManifestViolation {
   bool unknown = false;  // a field the strict schema does not know
 };
 
+// On a plain tree, or on the renderer's ordered one read as the API server reads it
+// (manifest_reads.h: null members absent, integral floats integers), with the same result as
+// on its AsApiServerReads copy.
 void CheckApiServerRules(const nlohmann::json& object, std::vector<ManifestViolation>* out);
+void CheckApiServerRules(const nlohmann::ordered_json& object, std::vector<ManifestViolation>* out);
 
 // The parts, for tests: metadata (manifest_rules.cc) and pod specs, rolling updates and
 // Services (manifest_rules_pod.cc).
 void CheckMetadataRules(const nlohmann::json& object, std::vector<ManifestViolation>* out);
+void CheckMetadataRules(const nlohmann::ordered_json& object, std::vector<ManifestViolation>* out);
 void CheckWorkloadRules(const nlohmann::json& object, std::vector<ManifestViolation>* out);
+void CheckWorkloadRules(const nlohmann::ordered_json& object, std::vector<ManifestViolation>* out);
 
 }  // namespace lr

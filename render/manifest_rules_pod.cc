@@ -6,6 +6,7 @@
 #include "render/diagnostics.h"
 #include "render/document.h"
 #include "render/grammar.h"
+#include "render/manifest_reads.h"
 #include "render/manifest_rules.h"
 #include "render/name_check.h"
 #include "render/quantity.h"
@@ -13,20 +14,17 @@
 namespace lr {
 namespace {
 
-using nlohmann::json;
 using Out = std::vector<ManifestViolation>;
+using reads::Integer;
+using reads::Member;
+using reads::Place;
 
 void Add(Out* out, std::string pointer, std::string message, const char* rule) {
   out->push_back({std::move(pointer), std::move(message), rule, false, false});
 }
 
-const json* Member(const json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
-
-std::string Got(const json& v) {
+// "string \"x\"", "integer 3", "number 1.5": a scalar as read.
+std::string Got(const nlohmann::json& v) {
   if (v.is_string()) return "string " + Quote(v.get<std::string>());
   return (v.is_number_integer() ? "integer " : "number ") + v.dump();
 }
@@ -39,68 +37,76 @@ bool ValidPortName(const std::string& s) {
          s.find("--") == std::string::npos && s.front() != '-' && s.back() != '-';
 }
 
-void PortName(const json& v, const std::string& pointer, Out* out) {
-  if (v.is_string() && !ValidPortName(v.get<std::string>())) {
-    Add(out, pointer,
-        "port name " + Quote(v.get<std::string>()) +
+template <class J>
+void PortName(const J& v, const Place& where, Out* out) {
+  if (v.is_string() && !ValidPortName(v.template get_ref<const std::string&>())) {
+    Add(out, where.Pointer(),
+        "port name " + Quote(v.template get<std::string>()) +
             " must be an IANA service name: at most 15 lower-case letters, digits and '-', "
             "with a letter, without '--' or a '-' at either end",
         "kube-int-or-string");
   }
 }
 
-void PortNumber(const json& v, const std::string& pointer, int64_t min, Out* out) {
-  if (!v.is_number_integer()) return;
-  int64_t n = v.get<int64_t>();
-  if (n < min || n > 65535) {
-    Add(out, pointer,
-        "must be between " + std::to_string(min) + " and 65535, got integer " + std::to_string(n),
+template <class J>
+void PortNumber(const J& v, const Place& where, int64_t min, Out* out) {
+  std::optional<int64_t> n = Integer(v);
+  if (n && (*n < min || *n > 65535)) {
+    Add(out, where.Pointer(),
+        "must be between " + std::to_string(min) + " and 65535, got integer " + std::to_string(*n),
         "kube-ports");
   }
 }
 
 // A port given by number (1-65535) or by the name of a container port.
-void NumberOrName(const json* v, const std::string& pointer, Out* out) {
+template <class J>
+void NumberOrName(const J* v, const Place& where, Out* out) {
   if (!v) return;
-  PortNumber(*v, pointer, 1, out);
-  PortName(*v, pointer, out);
+  PortNumber(*v, where, 1, out);
+  PortName(*v, where, out);
 }
 
 // httpGet / tcpSocket / grpc of a probe or lifecycle handler.
-void Handler(const json& h, const std::string& pointer, Out* out) {
+template <class J>
+void Handler(const J& h, const Place& where, Out* out) {
   for (const char* action : {"httpGet", "tcpSocket"}) {
-    if (const json* a = Member(h, action)) {
-      std::string p = PointerJoin(pointer, action);
-      NumberOrName(Member(*a, "port"), PointerJoin(p, "port"), out);
+    if (const J* a = Member(h, action)) {
+      Place at(where, action);
+      NumberOrName(Member(*a, "port"), Place(at, "port"), out);
     }
   }
-  if (const json* g = Member(h, "grpc"); g && Member(*g, "port")) {
-    PortNumber(*Member(*g, "port"), PointerJoin(PointerJoin(pointer, "grpc"), "port"), 1, out);
+  if (const J* g = Member(h, "grpc")) {
+    if (const J* port = Member(*g, "port")) {
+      Place at(where, "grpc");
+      PortNumber(*port, Place(at, "port"), 1, out);
+    }
   }
 }
 
-void ContainerPorts(const json& c, const std::string& pointer, Out* out) {
-  const json* ports = Member(c, "ports");
+template <class J>
+void ContainerPorts(const J& c, const Place& where, Out* out) {
+  const J* ports = Member(c, "ports");
   if (!ports || !ports->is_array()) return;
+  Place list(where, "ports");
   for (size_t i = 0; i < ports->size(); ++i) {
-    const json& p = (*ports)[i];
-    std::string at = PointerJoin(PointerJoin(pointer, "ports"), i);
-    if (const json* v = Member(p, "containerPort")) {
-      PortNumber(*v, PointerJoin(at, "containerPort"), 1, out);
-    }
-    if (const json* v = Member(p, "hostPort")) PortNumber(*v, PointerJoin(at, "hostPort"), 0, out);
-    if (const json* v = Member(p, "name")) PortName(*v, PointerJoin(at, "name"), out);
+    const J& p = (*ports)[i];
+    Place at(list, i);
+    if (const J* v = Member(p, "containerPort")) PortNumber(*v, Place(at, "containerPort"), 1, out);
+    if (const J* v = Member(p, "hostPort")) PortNumber(*v, Place(at, "hostPort"), 0, out);
+    if (const J* v = Member(p, "name")) PortName(*v, Place(at, "name"), out);
   }
 }
 
-void Probes(const json& c, const std::string& pointer, Out* out) {
+template <class J>
+void Probes(const J& c, const Place& where, Out* out) {
   for (const char* probe : {"livenessProbe", "readinessProbe", "startupProbe"}) {
-    if (const json* p = Member(c, probe)) Handler(*p, PointerJoin(pointer, probe), out);
+    if (const J* p = Member(c, probe)) Handler(*p, Place(where, probe), out);
   }
-  const json* lifecycle = Member(c, "lifecycle");
+  const J* lifecycle = Member(c, "lifecycle");
+  Place hooks(where, "lifecycle");
   for (const char* hook : {"postStart", "preStop"}) {
-    if (const json* h = lifecycle ? Member(*lifecycle, hook) : nullptr) {
-      Handler(*h, PointerJoin(PointerJoin(pointer, "lifecycle"), hook), out);
+    if (const J* h = lifecycle ? Member(*lifecycle, hook) : nullptr) {
+      Handler(*h, Place(hooks, hook), out);
     }
   }
 }
@@ -128,71 +134,82 @@ std::string ResourceNameError(const std::string& name) {
   return "";
 }
 
-void Amount(const std::string& name, const json& v, const std::string& pointer, Out* out) {
+void Amount(const std::string& name, const nlohmann::json& v, const Place& where, Out* out) {
   std::optional<long double> q = QuantityValue(v);
   if (!q) return;  // the schema reports the syntax
-  std::string got = Got(v);
   if (*q < 0) {
-    Add(out, pointer, "must not be negative, got " + got, "kube-quantity");
+    Add(out, where.Pointer(), "must not be negative, got " + Got(v), "kube-quantity");
   } else if (!Native(name) && *q != std::floor(*q)) {
-    Add(out, pointer, "must be a whole number (" + name + " is an extended resource), got " + got,
+    Add(out, where.Pointer(),
+        "must be a whole number (" + name + " is an extended resource), got " + Got(v),
         "kube-quantity");
   }
 }
 
 // A request against its limit: at most the limit; extended resources exactly the limit.
-void RequestAndLimit(const std::string& name, const json& request, const json* limits,
-                     const std::string& pointer, Out* out) {
-  const json* limit = limits && limits->is_object() ? Member(*limits, name.c_str()) : nullptr;
+template <class J>
+void RequestAndLimit(const std::string& name, const nlohmann::json& request, const J* limits,
+                     const Place& where, Out* out) {
+  const J* limit_member = limits ? Member(*limits, name) : nullptr;
+  std::optional<nlohmann::json> limit;
+  if (limit_member) limit = reads::Scalar(*limit_member);
   std::optional<long double> r = QuantityValue(request);
   std::optional<long double> l = limit ? QuantityValue(*limit) : std::nullopt;
   std::string got = ", got " + QuantityText(request);
   if (!Native(name)) {
     if (!limit) {
-      Add(out, pointer,
+      Add(out, where.Pointer(),
           "needs a limit: extended resources cannot be overcommitted (set limits." + name +
               " to the same amount)",
           "kube-resources");
     } else if (r && l && *r != *l) {
-      Add(out, pointer, "must equal the " + name + " limit " + QuantityText(*limit) + got,
+      Add(out, where.Pointer(), "must equal the " + name + " limit " + QuantityText(*limit) + got,
           "kube-resources");
     }
   } else if (r && l && *l >= 0 && *r > *l) {
-    Add(out, pointer,
+    Add(out, where.Pointer(),
         "must be less than or equal to the " + name + " limit " + QuantityText(*limit) + got,
         "kube-resources");
   }
 }
 
-void Resources(const json& c, const std::string& pointer, Out* out) {
-  const json* res = Member(c, "resources");
+template <class J>
+void Resources(const J& c, const Place& where, Out* out) {
+  const J* res = Member(c, "resources");
   if (!res || !res->is_object()) return;
-  std::string at = PointerJoin(pointer, "resources");
-  const json* limits = Member(*res, "limits");
+  Place at(where, "resources");
+  const J* limits = Member(*res, "limits");
+  if (limits && !limits->is_object()) limits = nullptr;
   for (const char* part : {"limits", "requests"}) {
-    const json* map = Member(*res, part);
+    const J* map = Member(*res, part);
     if (!map || !map->is_object()) continue;
-    for (const auto& [name, value] : map->items()) {
-      std::string p = PointerJoin(PointerJoin(at, part), name);
+    Place in(at, part);
+    for (auto it = map->begin(); it != map->end(); ++it) {
+      if (it->is_null()) continue;
+      const std::string& name = it.key();
+      Place p(in, name);
       size_t before = out->size();
       if (std::string why = ResourceNameError(name); !why.empty()) {
-        Add(out, p, "resource name " + Quote(name) + " " + why, "kube-resources");
+        Add(out, p.Pointer(), "resource name " + Quote(name) + " " + why, "kube-resources");
         continue;
       }
+      nlohmann::json value = reads::Scalar(*it);
       Amount(name, value, p, out);
-      if (out->size() == before && std::string(part) == "requests") {
+      if (out->size() == before && std::string_view(part) == "requests") {
         RequestAndLimit(name, value, limits, p, out);
       }
     }
   }
 }
 
-void PodSpec(const json& spec, const std::string& pointer, Out* out) {
+template <class J>
+void PodSpec(const J& spec, const Place& where, Out* out) {
   for (const char* list : {"initContainers", "containers", "ephemeralContainers"}) {
-    const json* containers = Member(spec, list);
+    const J* containers = Member(spec, list);
     if (!containers || !containers->is_array()) continue;
+    Place in(where, list);
     for (size_t i = 0; i < containers->size(); ++i) {
-      std::string at = PointerJoin(PointerJoin(pointer, list), i);
+      Place at(in, i);
       Resources((*containers)[i], at, out);
       ContainerPorts((*containers)[i], at, out);
       Probes((*containers)[i], at, out);
@@ -201,34 +218,37 @@ void PodSpec(const json& spec, const std::string& pointer, Out* out) {
 }
 
 // Every pod spec: a Pod's spec and every `template.spec` (workloads, CronJob, PyTorchJob...).
-void WalkPodSpecs(const json& node, const std::string& pointer, const std::string& key,
-                  const std::string& parent_key, Out* out) {
-  if (key == "spec" && parent_key == "template" && node.is_object()) PodSpec(node, pointer, out);
+template <class J>
+void WalkPodSpecs(const J& node, const Place& where, std::string_view key,
+                  std::string_view parent_key, Out* out) {
+  if (key == "spec" && parent_key == "template" && node.is_object()) PodSpec(node, where, out);
   if (node.is_object()) {
-    for (const auto& [k, v] : node.items()) WalkPodSpecs(v, PointerJoin(pointer, k), k, key, out);
-  } else if (node.is_array()) {
-    for (size_t i = 0; i < node.size(); ++i) {
-      WalkPodSpecs(node[i], PointerJoin(pointer, i), "", key, out);
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (!it->is_null()) WalkPodSpecs(*it, Place(where, it.key()), it.key(), key, out);
     }
+  } else if (node.is_array()) {
+    for (size_t i = 0; i < node.size(); ++i) WalkPodSpecs(node[i], Place(where, i), "", key, out);
   }
 }
 
-void ServicePorts(const json& object, Out* out) {
-  const json* spec = Member(object, "spec");
-  const json* ports = spec ? Member(*spec, "ports") : nullptr;
+template <class J>
+void ServicePorts(const J& object, Out* out) {
+  const J* spec = Member(object, "spec");
+  const J* ports = spec ? Member(*spec, "ports") : nullptr;
   if (!ports || !ports->is_array()) return;
+  Place root, in_spec(root, "spec"), list(in_spec, "ports");
   for (size_t i = 0; i < ports->size(); ++i) {
-    std::string at = PointerJoin("/spec/ports", i);
-    const json& p = (*ports)[i];
-    if (const json* v = Member(p, "port")) PortNumber(*v, PointerJoin(at, "port"), 1, out);
-    NumberOrName(Member(p, "targetPort"), PointerJoin(at, "targetPort"), out);
-    if (const json* v = Member(p, "nodePort")) PortNumber(*v, PointerJoin(at, "nodePort"), 0, out);
+    Place at(list, i);
+    const J& p = (*ports)[i];
+    if (const J* v = Member(p, "port")) PortNumber(*v, Place(at, "port"), 1, out);
+    NumberOrName(Member(p, "targetPort"), Place(at, "targetPort"), out);
+    if (const J* v = Member(p, "nodePort")) PortNumber(*v, Place(at, "nodePort"), 0, out);
   }
 }
 
 // An int-or-string that must be a non-negative integer or a percentage; `at_most_all`: at most
 // 100%. Returns whether it is zero (0 or "0%").
-bool IntOrPercent(const json& v, const std::string& pointer, bool at_most_all, Out* out) {
+bool IntOrPercent(const nlohmann::json& v, const std::string& pointer, bool at_most_all, Out* out) {
   if (v.is_number_integer()) {
     if (v.get<int64_t>() < 0) {
       Add(out, pointer, "must not be negative, got " + Got(v), "kube-int-or-string");
@@ -251,68 +271,88 @@ bool IntOrPercent(const json& v, const std::string& pointer, bool at_most_all, O
   return digits.empty();
 }
 
-// Where each kind keeps its int-or-percent budget.
-const char* BudgetPath(const std::string& kind) {
-  if (kind == "Deployment") return "/spec/strategy/rollingUpdate";
-  if (kind == "DaemonSet" || kind == "StatefulSet") return "/spec/updateStrategy/rollingUpdate";
-  if (kind == "PodDisruptionBudget") return "/spec";
-  return nullptr;
+// Where each kind keeps its int-or-percent budget, as member names from the object.
+std::vector<const char*> BudgetPath(const std::string& kind) {
+  if (kind == "Deployment") return {"spec", "strategy", "rollingUpdate"};
+  if (kind == "DaemonSet" || kind == "StatefulSet")
+    return {"spec", "updateStrategy", "rollingUpdate"};
+  if (kind == "PodDisruptionBudget") return {"spec"};
+  return {};
 }
 
-void Budgets(const json& object, const std::string& kind, Out* out) {
-  const char* base = BudgetPath(kind);
-  json::json_pointer at(base ? base : "");
-  if (!base || !object.contains(at) || !object.at(at).is_object()) return;
-  const json& node = object.at(at);
+template <class J>
+void Budgets(const J& object, const std::string& kind, Out* out) {
+  std::vector<const char*> path = BudgetPath(kind);
+  if (path.empty()) return;
+  const J* node = &object;
+  std::string base;
+  for (const char* member : path) {
+    node = Member(*node, member);
+    if (!node) return;
+    base = base + "/" + member;
+  }
+  if (!node->is_object()) return;
   bool surge_zero = false, unavailable_zero = false;
-  if (const json* v = Member(node, "maxSurge")) {
-    surge_zero = IntOrPercent(*v, std::string(base) + "/maxSurge", false, out);
+  if (const J* v = Member(*node, "maxSurge")) {
+    surge_zero = IntOrPercent(reads::Scalar(*v), base + "/maxSurge", false, out);
   }
-  if (const json* v = Member(node, "maxUnavailable")) {
-    unavailable_zero = IntOrPercent(*v, std::string(base) + "/maxUnavailable", true, out);
+  if (const J* v = Member(*node, "maxUnavailable")) {
+    unavailable_zero = IntOrPercent(reads::Scalar(*v), base + "/maxUnavailable", true, out);
   }
-  if (const json* v = Member(node, "minAvailable")) {
-    IntOrPercent(*v, std::string(base) + "/minAvailable", true, out);
+  if (const J* v = Member(*node, "minAvailable")) {
+    IntOrPercent(reads::Scalar(*v), base + "/minAvailable", true, out);
   }
   if (kind == "Deployment" && surge_zero && unavailable_zero) {
-    Add(out, std::string(base) + "/maxUnavailable",
+    Add(out, base + "/maxUnavailable",
         "may not be 0 when maxSurge is 0 (the rollout could never progress)", "kube-int-or-string");
   }
 }
 
 // Counts the API server wants non-negative (the schemas only say "integer").
-void Counts(const json& object, const std::string& kind, Out* out) {
+template <class J>
+void Counts(const J& object, const std::string& kind, Out* out) {
   std::vector<const char*> fields;
+  const std::string* api_version = reads::StringMember(object, "apiVersion");
   if (kind == "Deployment" || kind == "ReplicaSet" || kind == "StatefulSet" ||
       kind == "ReplicationController") {
     fields = {"replicas"};
-  } else if (kind == "Job" && object.value("apiVersion", "") == "batch/v1") {
+  } else if (kind == "Job" && api_version && *api_version == "batch/v1") {
     fields = {"parallelism", "completions", "backoffLimit"};
   }
-  const json* spec = Member(object, "spec");
+  const J* spec = Member(object, "spec");
   for (const char* field : fields) {
-    const json* v = spec ? Member(*spec, field) : nullptr;
-    if (v && v->is_number_integer() && v->get<int64_t>() < 0) {
-      Add(out, std::string("/spec/") + field, "must not be negative, got " + Got(*v),
+    const J* v = spec ? Member(*spec, field) : nullptr;
+    std::optional<int64_t> n = v ? Integer(*v) : std::nullopt;
+    if (n && *n < 0) {
+      Add(out, std::string("/spec/") + field, "must not be negative, got " + Got(reads::Scalar(*v)),
           "kube-counts");
     }
   }
 }
 
-}  // namespace
-
-void CheckWorkloadRules(const json& object, Out* out) {
+template <class J>
+void WorkloadRules(const J& object, Out* out) {
   if (!object.is_object()) return;
-  std::string kind = object.value("kind", "");
+  const std::string* kind_member = reads::StringMember(object, "kind");
+  std::string kind = kind_member ? *kind_member : "";
+  Place root;
   if (kind == "Pod") {
-    if (const json* spec = Member(object, "spec"); spec && spec->is_object()) {
-      PodSpec(*spec, "/spec", out);
+    if (const J* spec = Member(object, "spec"); spec && spec->is_object()) {
+      PodSpec(*spec, Place(root, "spec"), out);
     }
   }
-  WalkPodSpecs(object, "", "", "", out);
+  WalkPodSpecs(object, root, "", "", out);
   if (kind == "Service") ServicePorts(object, out);
   Budgets(object, kind, out);
   Counts(object, kind, out);
+}
+
+}  // namespace
+
+void CheckWorkloadRules(const nlohmann::json& object, Out* out) { WorkloadRules(object, out); }
+
+void CheckWorkloadRules(const nlohmann::ordered_json& object, Out* out) {
+  WorkloadRules(object, out);
 }
 
 }  // namespace lr

@@ -358,6 +358,11 @@ Verdict CompiledSchema::Decide(const nlohmann::json& instance) const {
   return EvaluateSchema(frozen_, instance, DocumentRefs(frozen_));
 }
 
+bool CompiledSchema::DecidedValid(const nlohmann::ordered_json& instance,
+                                  EvalOptions reading) const {
+  return EvaluateSchema(frozen_, instance, DocumentRefs(frozen_), reading) == Verdict::kValid;
+}
+
 bool CompiledSchema::Valid(const nlohmann::json& instance) const {
   Verdict verdict = Decide(instance);
   if (verdict != Verdict::kUnsure) return verdict == Verdict::kValid;

@@ -62,6 +62,10 @@ class CompiledSchema {
   std::vector<SchemaViolation> Check(const nlohmann::json& instance) const;
   // valijson's errors as it words them (empty when valid), for callers with their own wording.
   std::vector<SchemaError> Errors(const nlohmann::json& instance) const;
+  // True when schema_eval.h decides the ordered tree, read as `reading` says, valid; false
+  // when it is invalid or undecided: the caller then asks the methods above about its plain,
+  // read copy (most instances are valid, and are never copied).
+  bool DecidedValid(const nlohmann::ordered_json& instance, EvalOptions reading) const;
 
  private:
   Verdict Decide(const nlohmann::json& instance) const;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "render/pattern.h"
+#include "render/scalar_text.h"
 
 namespace lr {
 namespace {
@@ -49,34 +50,6 @@ class Any {
 
 Verdict Holds(bool ok) { return ok ? Verdict::kValid : Verdict::kInvalid; }
 
-bool IsType(const json& v, std::string_view t) {
-  if (t == "string") return v.is_string();
-  if (t == "object") return v.is_object();
-  if (t == "array") return v.is_array();
-  if (t == "integer") return v.is_number_integer();
-  if (t == "number") return v.is_number();
-  if (t == "boolean") return v.is_boolean();
-  if (t == "null") return v.is_null();
-  return t == "any";
-}
-
-Verdict Type(FrozenJson arg, const json& v) {
-  if (arg.is_string()) return Holds(IsType(v, arg.str()));
-  if (!arg.is_array()) return Verdict::kUnsure;
-  for (uint32_t i = 0; i < arg.size(); ++i) {
-    FrozenJson t = arg.item(i);
-    if (!t.is_string()) return Verdict::kUnsure;
-    if (IsType(v, t.str())) return Verdict::kValid;
-  }
-  return Verdict::kInvalid;
-}
-
-// An integer within 2^53, where a double comparison and an integer one agree.
-bool SmallInteger(const json& v) {
-  if (v.is_number_unsigned()) return v.get<uint64_t>() < static_cast<uint64_t>(kExactDouble);
-  return v.is_number_integer() && std::fabs(static_cast<double>(v.get<int64_t>())) < kExactDouble;
-}
-
 bool SmallInteger(FrozenJson v) {
   if (v.tag() == FrozenJson::kUint) return v.uint64() < static_cast<uint64_t>(kExactDouble);
   return v.tag() == FrozenJson::kInt && std::fabs(v.number()) < kExactDouble;
@@ -92,24 +65,10 @@ int Kind(const V& v) {
   return v.is_array() ? 4 : 5;
 }
 
-// Equality as valijson's enum and const see it, under strong types: values of two kinds
-// never; strings, booleans, null and small integers exactly; anything else (floats, big
-// numbers, lists, mappings) unsure.
-Verdict Equal(FrozenJson a, const json& b) {
-  if (!a.present()) return Verdict::kUnsure;
-  if (Kind(a) != Kind(b)) return Verdict::kInvalid;
-  if (a.is_string()) return Holds(a.str() == b.get_ref<const std::string&>());
-  if (a.is_boolean() && b.is_boolean()) return Holds(a.boolean() == b.get<bool>());
-  if (a.is_null() && b.is_null()) return Verdict::kValid;
-  if (SmallInteger(a) && SmallInteger(b)) return Holds(a.number() == b.get<double>());
-  return Verdict::kUnsure;
-}
-
-Verdict Enum(FrozenJson arg, const json& v) {
-  if (!arg.is_array()) return Verdict::kUnsure;
-  Any any;
-  for (uint32_t i = 0; i < arg.size() && !any.settled(); ++i) any.Add(Equal(arg.item(i), v));
-  return any.verdict();
+Verdict Count(FrozenJson arg, size_t n, bool at_least) {
+  if (arg.tag() != FrozenJson::kUint) return Verdict::kUnsure;
+  uint64_t bound = arg.uint64();
+  return Holds(at_least ? n >= bound : n <= bound);
 }
 
 bool Ascii(const std::string& s) {
@@ -119,50 +78,8 @@ bool Ascii(const std::string& s) {
   return true;
 }
 
-// minLength, maxLength, minItems, maxItems, minProperties, maxProperties.
-Verdict Count(FrozenJson arg, size_t n, bool at_least) {
-  if (arg.tag() != FrozenJson::kUint) return Verdict::kUnsure;
-  uint64_t bound = arg.uint64();
-  return Holds(at_least ? n >= bound : n <= bound);
-}
-
-Verdict Length(FrozenJson arg, const json& v, bool at_least) {
-  if (!v.is_string()) return Verdict::kValid;
-  const std::string& s = v.get_ref<const std::string&>();
-  if (!Ascii(s)) return Verdict::kUnsure;  // valijson counts code points
-  return Count(arg, s.size(), at_least);
-}
-
-// minimum, maximum, exclusiveMinimum, exclusiveMaximum: valijson compares doubles.
-Verdict Bound(std::string_view key, FrozenJson arg, const json& v) {
-  if (!v.is_number()) return Verdict::kValid;
-  if (!arg.is_number()) return Verdict::kUnsure;  // draft-04's boolean exclusive* forms
-  double x = v.get<double>(), b = arg.number();
-  if (key == "minimum") return Holds(x >= b);
-  if (key == "maximum") return Holds(x <= b);
-  if (key == "exclusiveMinimum") return Holds(x > b);
-  return Holds(x < b);
-}
-
 bool Search(std::string_view pattern, std::string_view text) {
   return PatternSearch(std::string(pattern), text);
-}
-
-Verdict Pattern(FrozenJson arg, const json& v) {
-  if (!v.is_string()) return Verdict::kValid;
-  if (!arg.is_string()) return Verdict::kUnsure;
-  return Holds(Search(arg.str(), v.get_ref<const std::string&>()));
-}
-
-Verdict Required(FrozenJson arg, const json& v) {
-  if (!v.is_object()) return Verdict::kValid;
-  if (!arg.is_array()) return Verdict::kUnsure;
-  for (uint32_t i = 0; i < arg.size(); ++i) {
-    FrozenJson name = arg.item(i);
-    if (!name.is_string()) return Verdict::kUnsure;
-    if (v.find(name.str()) == v.end()) return Verdict::kInvalid;
-  }
-  return Verdict::kValid;
 }
 
 bool MatchesAnyPattern(FrozenJson s, const std::string& key) {
@@ -173,27 +90,55 @@ bool MatchesAnyPattern(FrozenJson s, const std::string& key) {
   return false;
 }
 
-// The keywords decided here; valijson ignores every other member too (annotations, x-...),
-// except those listed as unsure.
-bool UnsureKeyword(std::string_view key, FrozenJson arg, const json& v) {
-  if (key == "format") return true;  // valijson checks non-strings too, as text
-  if (key == "multipleOf") return v.is_number();
-  if (key == "dependencies") return v.is_object();
-  if (key == "uniqueItems") return v.is_array() && arg.tag() != FrozenJson::kFalse;
-  if (key == "additionalItems") return v.is_array();
-  return key == "divisibleBy" || key == "extends" || key == "disallow";
-}
-
 bool IsCombinator(std::string_view key) {
   return key == "allOf" || key == "anyOf" || key == "oneOf" || key == "not" || key == "if";
 }
 
+// The instance as EvalOptions says it is read: which members count, which numbers are integers.
+template <class J>
+class Reading {
+ public:
+  explicit Reading(EvalOptions options) : options_(options) {}
+
+  bool Counts(const J& member) const { return !(options_.null_members_absent && member.is_null()); }
+  size_t Members(const J& object) const {
+    if (!options_.null_members_absent) return object.size();
+    size_t n = 0;
+    for (const J& member : object) n += !member.is_null();
+    return n;
+  }
+  bool HasMember(const J& object, std::string_view key) const {
+    auto it = object.find(key);
+    return it != object.end() && Counts(*it);
+  }
+  // An integral float read as an integer (AsApiServerReads, AsHelmSees).
+  bool ReadsAsInteger(const J& v) const {
+    return options_.integral_floats_are_integers && v.is_number_float() &&
+           IsExactInteger(v.template get<double>());
+  }
+  bool IsInteger(const J& v) const { return v.is_number_integer() || ReadsAsInteger(v); }
+  // An integer within 2^53, where a double comparison and an integer one agree.
+  bool SmallInteger(const J& v) const {
+    if (v.is_number_unsigned()) {
+      return v.template get<uint64_t>() < static_cast<uint64_t>(kExactDouble);
+    }
+    if (ReadsAsInteger(v)) return std::fabs(std::trunc(v.template get<double>())) < kExactDouble;
+    return v.is_number_integer() &&
+           std::fabs(static_cast<double>(v.template get<int64_t>())) < kExactDouble;
+  }
+
+ private:
+  EvalOptions options_;
+};
+
+template <class J>
 class Evaluator {
  public:
-  Evaluator(const SchemaRefs& refs, EvalOptions options) : refs_(refs), options_(options) {}
+  Evaluator(const SchemaRefs& refs, EvalOptions options)
+      : refs_(refs), options_(options), read_(options) {}
 
   // `hops`: subschemas met on this instance node so far.
-  Verdict Eval(FrozenJson s, const json& v, int hops) {
+  Verdict Eval(FrozenJson s, const J& v, int hops) {
     if (s.is_boolean()) return Holds(s.boolean());
     if (!s.is_object() || hops > kMaxHops) return Verdict::kUnsure;
     FrozenJson ref = s.find("$ref");
@@ -206,53 +151,146 @@ class Evaluator {
   }
 
  private:
-  Verdict Ref(FrozenJson ref, const json& v, int hops) {
+  Verdict Ref(FrozenJson ref, const J& v, int hops) {
     if (!ref.is_string()) return Verdict::kUnsure;
     FrozenJson target = refs_(ref.str());
     return target.present() ? Eval(target, v, hops + 1) : Verdict::kUnsure;
   }
 
-  Verdict Keyword(std::string_view key, FrozenJson arg, FrozenJson s, const json& v, int hops);
-  Verdict Structure(std::string_view key, FrozenJson arg, FrozenJson s, const json& v);
-  Verdict Combinator(std::string_view key, FrozenJson arg, FrozenJson s, const json& v, int hops);
+  Verdict Keyword(std::string_view key, FrozenJson arg, FrozenJson s, const J& v, int hops);
+  Verdict Structure(std::string_view key, FrozenJson arg, FrozenJson s, const J& v);
+  Verdict Combinator(std::string_view key, FrozenJson arg, FrozenJson s, const J& v, int hops);
 
-  Verdict Properties(FrozenJson arg, const json& v) {
+  bool IsType(const J& v, std::string_view t) const {
+    if (t == "string") return v.is_string();
+    if (t == "object") return v.is_object();
+    if (t == "array") return v.is_array();
+    if (t == "integer") return read_.IsInteger(v);
+    if (t == "number") return v.is_number();
+    if (t == "boolean") return v.is_boolean();
+    if (t == "null") return v.is_null();
+    return t == "any";
+  }
+
+  Verdict Type(FrozenJson arg, const J& v) const {
+    if (arg.is_string()) return Holds(IsType(v, arg.str()));
+    if (!arg.is_array()) return Verdict::kUnsure;
+    for (uint32_t i = 0; i < arg.size(); ++i) {
+      FrozenJson t = arg.item(i);
+      if (!t.is_string()) return Verdict::kUnsure;
+      if (IsType(v, t.str())) return Verdict::kValid;
+    }
+    return Verdict::kInvalid;
+  }
+
+  // Equality as valijson's enum and const see it, under strong types: values of two kinds
+  // never; strings, booleans, null and small integers exactly; anything else (floats, big
+  // numbers, lists, mappings) unsure.
+  Verdict Equal(FrozenJson a, const J& b) const {
+    if (!a.present()) return Verdict::kUnsure;
+    if (Kind(a) != Kind(b)) return Verdict::kInvalid;
+    if (a.is_string()) return Holds(a.str() == b.template get_ref<const std::string&>());
+    if (a.is_boolean() && b.is_boolean()) return Holds(a.boolean() == b.template get<bool>());
+    if (a.is_null() && b.is_null()) return Verdict::kValid;
+    if (SmallInteger(a) && read_.SmallInteger(b)) {
+      return Holds(a.number() == b.template get<double>());
+    }
+    return Verdict::kUnsure;
+  }
+
+  Verdict Enum(FrozenJson arg, const J& v) const {
+    if (!arg.is_array()) return Verdict::kUnsure;
+    Any any;
+    for (uint32_t i = 0; i < arg.size() && !any.settled(); ++i) any.Add(Equal(arg.item(i), v));
+    return any.verdict();
+  }
+
+  // minLength, maxLength.
+  Verdict Length(FrozenJson arg, const J& v, bool at_least) const {
+    if (!v.is_string()) return Verdict::kValid;
+    const std::string& s = v.template get_ref<const std::string&>();
+    if (!Ascii(s)) return Verdict::kUnsure;  // valijson counts code points
+    return Count(arg, s.size(), at_least);
+  }
+
+  // minimum, maximum, exclusiveMinimum, exclusiveMaximum: valijson compares doubles.
+  Verdict Bound(std::string_view key, FrozenJson arg, const J& v) const {
+    if (!v.is_number()) return Verdict::kValid;
+    if (!arg.is_number()) return Verdict::kUnsure;  // draft-04's boolean exclusive* forms
+    double x = v.template get<double>(), b = arg.number();
+    if (key == "minimum") return Holds(x >= b);
+    if (key == "maximum") return Holds(x <= b);
+    if (key == "exclusiveMinimum") return Holds(x > b);
+    return Holds(x < b);
+  }
+
+  Verdict Pattern(FrozenJson arg, const J& v) const {
+    if (!v.is_string()) return Verdict::kValid;
+    if (!arg.is_string()) return Verdict::kUnsure;
+    return Holds(Search(arg.str(), v.template get_ref<const std::string&>()));
+  }
+
+  Verdict Required(FrozenJson arg, const J& v) const {
+    if (!v.is_object()) return Verdict::kValid;
+    if (!arg.is_array()) return Verdict::kUnsure;
+    for (uint32_t i = 0; i < arg.size(); ++i) {
+      FrozenJson name = arg.item(i);
+      if (!name.is_string()) return Verdict::kUnsure;
+      if (!read_.HasMember(v, name.str())) return Verdict::kInvalid;
+    }
+    return Verdict::kValid;
+  }
+
+  // The keywords decided here; valijson ignores every other member too (annotations, x-...),
+  // except those listed as unsure.
+  static bool UnsureKeyword(std::string_view key, FrozenJson arg, const J& v) {
+    if (key == "format") return true;  // valijson checks non-strings too, as text
+    if (key == "multipleOf") return v.is_number();
+    if (key == "dependencies") return v.is_object();
+    if (key == "uniqueItems") return v.is_array() && arg.tag() != FrozenJson::kFalse;
+    if (key == "additionalItems") return v.is_array();
+    return key == "divisibleBy" || key == "extends" || key == "disallow";
+  }
+
+  Verdict Properties(FrozenJson arg, const J& v) {
     if (!v.is_object()) return Verdict::kValid;
     if (!arg.is_object()) return Verdict::kUnsure;
     All all;
     for (auto it = v.begin(); it != v.end() && !all.settled(); ++it) {
+      if (!read_.Counts(*it)) continue;
       FrozenJson sub = arg.find(it.key());
       if (sub.present()) all.Add(Eval(sub, *it, 0));
     }
     return all.verdict();
   }
 
-  Verdict PatternProperties(FrozenJson arg, const json& v) {
+  Verdict PatternProperties(FrozenJson arg, const J& v) {
     if (!v.is_object()) return Verdict::kValid;
     if (!arg.is_object()) return Verdict::kUnsure;
     All all;
     for (uint32_t i = 0; i < arg.size(); ++i) {
       for (auto it = v.begin(); it != v.end() && !all.settled(); ++it) {
-        if (Search(arg.key(i), it.key())) all.Add(Eval(arg.item(i), *it, 0));
+        if (read_.Counts(*it) && Search(arg.key(i), it.key())) all.Add(Eval(arg.item(i), *it, 0));
       }
     }
     return all.verdict();
   }
 
-  Verdict AdditionalProperties(FrozenJson arg, FrozenJson s, const json& v) {
+  Verdict AdditionalProperties(FrozenJson arg, FrozenJson s, const J& v) {
     if (!v.is_object() || (arg.is_boolean() && (arg.boolean() || options_.open))) {
       return Verdict::kValid;
     }
     FrozenJson named = s.find("properties");
     All all;
     for (auto it = v.begin(); it != v.end() && !all.settled(); ++it) {
+      if (!read_.Counts(*it)) continue;
       if (named.find(it.key()).present() || MatchesAnyPattern(s, it.key())) continue;
       all.Add(Eval(arg, *it, 0));
     }
     return all.verdict();
   }
 
-  Verdict Items(FrozenJson arg, const json& v) {
+  Verdict Items(FrozenJson arg, const J& v) {
     if (!v.is_array()) return Verdict::kValid;
     if (!arg.is_object() && !arg.is_boolean()) return Verdict::kUnsure;  // tuple form
     All all;
@@ -260,16 +298,16 @@ class Evaluator {
     return all.verdict();
   }
 
-  Verdict PropertyNames(FrozenJson arg, const json& v) {
+  Verdict PropertyNames(FrozenJson arg, const J& v) {
     if (!v.is_object()) return Verdict::kValid;
     All all;
     for (auto it = v.begin(); it != v.end() && !all.settled(); ++it) {
-      all.Add(Eval(arg, json(it.key()), 0));
+      if (read_.Counts(*it)) all.Add(Eval(arg, J(it.key()), 0));
     }
     return all.verdict();
   }
 
-  Verdict Contains(FrozenJson arg, const json& v) {
+  Verdict Contains(FrozenJson arg, const J& v) {
     if (!v.is_array()) return Verdict::kValid;
     Any any;
     for (auto it = v.begin(); it != v.end() && !any.settled(); ++it) any.Add(Eval(arg, *it, 0));
@@ -278,7 +316,7 @@ class Evaluator {
 
   // allOf (All) and anyOf (Any): the members on the same node, until one settles it.
   template <class Verdicts>
-  Verdict OnEachMember(FrozenJson arg, const json& v, int hops) {
+  Verdict OnEachMember(FrozenJson arg, const J& v, int hops) {
     if (!arg.is_array()) return Verdict::kUnsure;
     Verdicts verdicts;
     for (uint32_t i = 0; i < arg.size() && !verdicts.settled(); ++i) {
@@ -287,7 +325,7 @@ class Evaluator {
     return verdicts.verdict();
   }
 
-  Verdict OneOf(FrozenJson arg, const json& v, int hops) {
+  Verdict OneOf(FrozenJson arg, const J& v, int hops) {
     if (!arg.is_array()) return Verdict::kUnsure;
     int valid = 0;
     for (uint32_t i = 0; i < arg.size(); ++i) {
@@ -298,7 +336,7 @@ class Evaluator {
     return Holds(valid == 1);
   }
 
-  Verdict If(FrozenJson arg, FrozenJson s, const json& v, int hops) {
+  Verdict If(FrozenJson arg, FrozenJson s, const J& v, int hops) {
     Verdict cond = Eval(arg, v, hops + 1);
     if (cond == Verdict::kUnsure) return cond;
     FrozenJson branch = s.find(cond == Verdict::kValid ? "then" : "else");
@@ -307,10 +345,12 @@ class Evaluator {
 
   const SchemaRefs& refs_;
   EvalOptions options_;
+  Reading<J> read_;
 };
 
-Verdict Evaluator::Keyword(std::string_view key, FrozenJson arg, FrozenJson s, const json& v,
-                           int hops) {
+template <class J>
+Verdict Evaluator<J>::Keyword(std::string_view key, FrozenJson arg, FrozenJson s, const J& v,
+                              int hops) {
   if (IsCombinator(key)) return Combinator(key, arg, s, v, hops);
   if (UnsureKeyword(key, arg, v)) return Verdict::kUnsure;
   if (key == "type") return Type(arg, v);
@@ -326,7 +366,8 @@ Verdict Evaluator::Keyword(std::string_view key, FrozenJson arg, FrozenJson s, c
   return Structure(key, arg, s, v);
 }
 
-Verdict Evaluator::Structure(std::string_view key, FrozenJson arg, FrozenJson s, const json& v) {
+template <class J>
+Verdict Evaluator<J>::Structure(std::string_view key, FrozenJson arg, FrozenJson s, const J& v) {
   if (key == "properties") return Properties(arg, v);
   if (key == "additionalProperties") return AdditionalProperties(arg, s, v);
   if (key == "patternProperties") return PatternProperties(arg, v);
@@ -337,13 +378,14 @@ Verdict Evaluator::Structure(std::string_view key, FrozenJson arg, FrozenJson s,
     return v.is_array() ? Count(arg, v.size(), key == "minItems") : Verdict::kValid;
   }
   if (key == "minProperties" || key == "maxProperties") {
-    return v.is_object() ? Count(arg, v.size(), key == "minProperties") : Verdict::kValid;
+    return v.is_object() ? Count(arg, read_.Members(v), key == "minProperties") : Verdict::kValid;
   }
   return Verdict::kValid;  // an annotation, or a keyword valijson does not know
 }
 
-Verdict Evaluator::Combinator(std::string_view key, FrozenJson arg, FrozenJson s, const json& v,
-                              int hops) {
+template <class J>
+Verdict Evaluator<J>::Combinator(std::string_view key, FrozenJson arg, FrozenJson s, const J& v,
+                                 int hops) {
   if (key == "allOf") return OnEachMember<All>(arg, v, hops);
   if (key == "anyOf") return OnEachMember<Any>(arg, v, hops);
   if (key == "oneOf") return OneOf(arg, v, hops);
@@ -356,7 +398,12 @@ Verdict Evaluator::Combinator(std::string_view key, FrozenJson arg, FrozenJson s
 
 Verdict EvaluateSchema(FrozenJson schema, const json& instance, const SchemaRefs& refs,
                        EvalOptions options) {
-  return Evaluator(refs, options).Eval(schema, instance, 0);
+  return Evaluator<json>(refs, options).Eval(schema, instance, 0);
+}
+
+Verdict EvaluateSchema(FrozenJson schema, const nlohmann::ordered_json& instance,
+                       const SchemaRefs& refs, EvalOptions options) {
+  return Evaluator<nlohmann::ordered_json>(refs, options).Eval(schema, instance, 0);
 }
 
 SchemaRefs DocumentRefs(FrozenJson doc) {

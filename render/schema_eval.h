@@ -30,10 +30,19 @@ struct EvalOptions {
   // `additionalProperties: false` reads as absent (the loose Kubernetes variant, which the
   // bundle makes by dropping that marker: kube_schema_bundle.h StripClosed).
   bool open = false;
+  // How the instance is read, so that a renderer's own tree is judged as it will be seen
+  // without first being copied into that form (the verdict is the one on the copy):
+  // a member whose value is null is absent (the API server drops it: AsApiServerReads) ...
+  bool null_members_absent = false;
+  // ... and an integral float within 2^53 (3.0) is that integer (helm and the API server).
+  bool integral_floats_are_integers = false;
 };
 
+// The instance as a plain tree or as the renderer's ordered one (document.h Json).
 Verdict EvaluateSchema(FrozenJson schema, const nlohmann::json& instance, const SchemaRefs& refs,
                        EvalOptions options = {});
+Verdict EvaluateSchema(FrozenJson schema, const nlohmann::ordered_json& instance,
+                       const SchemaRefs& refs, EvalOptions options = {});
 
 // The refs of one standalone document: "#" and "#/json/pointer" into `doc`.
 SchemaRefs DocumentRefs(FrozenJson doc);

@@ -58,8 +58,10 @@ std::string ContextToPointer(const std::vector<std::string>& context) {
 }
 
 void CheckValuesSchema(const Document& values, const CheckSettings& settings, Diagnostics* diags) {
-  nlohmann::json plain = AsHelmSees(values.root);
-  std::vector<SchemaError> errors = BundledSchemaAt(kValuesSchema).Errors(plain);
+  const CompiledSchema& schema = BundledSchemaAt(kValuesSchema);
+  // Judged in place as helm sees the values; only values that may fail are copied for valijson.
+  if (schema.DecidedValid(values.root, {.integral_floats_are_integers = true})) return;
+  std::vector<SchemaError> errors = schema.Errors(AsHelmSees(values.root));
   if (errors.empty()) return;
   ValuesChecker c(values, settings, diags);
   std::set<std::pair<std::string, std::string>> seen;

@@ -4,10 +4,12 @@
 // list emptied), for the oldest and the newest bundled version, strict and loose. Where the
 // evaluator decides, it must say what valijson says of the whole kind's schema; and it must
 // decide every object a render prints as valid (the render's fast path: no compiling). The
-// bundled values and launch config schemas likewise, on the goldens' values files.
+// bundled values and launch config schemas likewise, on the goldens' values files. And the
+// renderer's ordered objects judged in place (null members, integral floats) as their read copies.
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "render/kube_schema.h"
 #include "render/load.h"
 #include "render/manifest_check.h"
+#include "render/manifest_rules.h"
 #include "render/schema_check.h"
 #include "render/schema_eval.h"
 #include "render/valijson.h"
@@ -214,6 +217,85 @@ TEST(SchemaAgreementTest, BundledSchemasToo) {
     }
   }
   EXPECT_GT(decided, 500);
+}
+
+// The renderer's own (ordered) objects are judged in place, read as the API server reads
+// them (EvalOptions, manifest_reads.h), never copied unless they may fail: the verdicts and the
+// rules' violations must be those of the read copy (AsApiServerReads), for objects with null
+// members and integral floats where integers belong (and floats that are not integral).
+std::vector<lr::Json> OrderedObjects(const std::string& text, const std::string& name) {
+  lr::Diagnostics diags;
+  auto docs = lr::LoadStream(name, text, {}, &diags);
+  std::vector<lr::Json> out;
+  for (const lr::Document& doc : docs ? *docs : std::vector<lr::Document>{}) {
+    const lr::Json& o = doc.root;
+    if (o.is_object() && o.contains("apiVersion") && o["apiVersion"].is_string() &&
+        o.contains("kind") && o["kind"].is_string()) {
+      out.push_back(o);
+    }
+  }
+  return out;
+}
+
+void EveryInteger(lr::Json& v, double shift) {
+  if (v.is_number_integer()) {
+    v = static_cast<double>(v.get<int64_t>()) + shift;
+  } else if (v.is_structured()) {
+    for (lr::Json& child : v) EveryInteger(child, shift);
+  }
+}
+
+std::vector<std::pair<std::string, lr::Json>> ReadingVariants(const lr::Json& object) {
+  std::vector<std::pair<std::string, lr::Json>> out = {{"as is", object}};
+  out.emplace_back("integers as integral floats", object);
+  EveryInteger(out.back().second, 0.0);
+  out.emplace_back("integers as floats + 0.5", object);
+  EveryInteger(out.back().second, 0.5);
+  std::vector<std::string> pointers;
+  Pointers(json::parse(object.dump()), "", &pointers);
+  size_t step = std::max<size_t>(1, pointers.size() / 12);
+  for (size_t i = 1; i < pointers.size(); i += step) {
+    lr::Json copy = object;
+    copy.at(lr::Json::json_pointer(pointers[i])) = nullptr;
+    out.emplace_back(pointers[i] + ": null", std::move(copy));
+  }
+  return out;
+}
+
+std::set<std::string> RuleViolations(const auto& object) {
+  std::vector<lr::ManifestViolation> found;
+  lr::CheckApiServerRules(object, &found);
+  std::set<std::string> out;
+  for (const auto& v : found) out.insert(v.pointer + " " + v.rule + " " + v.message);
+  return out;
+}
+
+TEST(SchemaAgreementTest, ObjectsReadInPlaceAsTheirReadCopies) {
+  const lr::EvalOptions reading{.null_members_absent = true, .integral_floats_are_integers = true};
+  int compared = 0, violations = 0;
+  for (const Source& source : Sources()) {
+    for (const lr::Json& object : OrderedObjects(ReadOr(kRoot / source.name, ""), source.name)) {
+      std::string api = object["apiVersion"], kind = object["kind"];
+      for (const auto& [what, v] : ReadingVariants(object)) {
+        json copy = lr::AsApiServerReads(v);
+        std::string where = source.name + ": " + lr::ObjectLabel(object) + ": " + what;
+        for (auto variant : {lr::SchemaVariant::kStrict, lr::SchemaVariant::kLoose}) {
+          auto in_place =
+              lr::EvaluateKubeSchema(lr::NewestKubeVersion(), api, kind, variant, v, reading);
+          auto on_copy = lr::EvaluateKubeSchema(lr::NewestKubeVersion(), api, kind, variant, copy);
+          ASSERT_EQ(in_place, on_copy) << where;
+          ++compared;
+        }
+        std::set<std::string> rules = RuleViolations(v);
+        EXPECT_EQ(rules, RuleViolations(copy)) << where;
+        violations += static_cast<int>(rules.size());
+      }
+    }
+  }
+  EXPECT_GT(compared, 5000);
+  EXPECT_GT(violations, 50);  // the mutations make the rules speak too
+  std::printf("%d verdicts in place = on the copy; %d rule violations alike\n", compared,
+              violations);
 }
 
 TEST(SchemaAgreementTest, EveryObjectARenderPrintsIsDecidedValid) {

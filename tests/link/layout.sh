@@ -24,6 +24,7 @@ if [ "$HOT" = ON ]; then
   start=$((0x${1:-0})); end=$((start + 0x${2:-0}))
   # Functions of every stage of a render; each must lie in .text.hot.
   for fn in 'lr::RenderBundle(' 'lr::LoadStream(' 'lr::EmitObjects' 'lr::CheckManifest(' \
+            'lr::EvaluateSchema(' 'lr::CheckApiServerRules(' 'lr::LoadValuesFile(' \
             'YAML::Scanner::ScanNextToken()' 'main'; do
     addr=$(nm -C "$BIN" | awk -v f="$fn" '$2 ~ /^[tT]$/ { name = substr($0, index($0, $3)); if (index(name, f) == 1) { print $1; exit } }')
     if [ -z "$addr" ]; then fail "$fn: not in the symbol table"; continue; fi
