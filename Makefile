@@ -117,13 +117,13 @@ bench: deps tools
 # callgrind) laid out together in the static binary (tools/hot_text.py). Rerun after large
 # changes to the code; a stale list only costs speed.
 hot-text: deps
-	@dpkg -s valgrind >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive \
-	  apt-get install -y -q --no-install-recommends valgrind
+	@dpkg -s valgrind >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -q --no-install-recommends valgrind; }
 	cmake --preset release -DLR_LINK_MAP=ON >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	python3 tools/hot_text.py --bin build-release/launch-render \
-	  --map build-release/launch-render.map --out cmake/hot-text.ld
-	cmake --preset release -DLR_LINK_MAP=OFF >/dev/null
+	  --map build-release/launch-render.map --out cmake/hot-text.ld; \
+	  status=$$?; cmake --preset release -DLR_LINK_MAP=OFF >/dev/null; exit $$status
 	cmake --build --preset release -j $(JOBS)
 
 lint:

@@ -25,17 +25,17 @@ import time
 KEY = '"0123456789abcdef0123456789abcdef01234567"'
 
 
-def run_once(argv):
+def run_once(argv, status=0):
     """Wall time and peak RSS of one run. posix_spawn (vfork in glibc) keeps the child's
     ru_maxrss its own: a fork() of this Python process would count Python's pages too."""
     actions = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
                (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
     start = time.perf_counter()
     pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=actions)
-    _, status, usage = os.wait4(pid, 0)
+    _, code, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(argv)}")
+    if os.waitstatus_to_exitcode(code) != status:
+        sys.exit(f"exit status {os.waitstatus_to_exitcode(code)}, not {status}: {' '.join(argv)}")
     return wall, usage.ru_maxrss / 1024.0  # KiB -> MiB
 
 
@@ -51,8 +51,8 @@ def peak_rss(argv):
         return int(out.read().strip().splitlines()[-1]) / 1024.0
 
 
-def measure(argv, runs):
-    times = [run_once(argv)[0] for _ in range(runs)]
+def measure(argv, runs, status=0):
+    times = [run_once(argv, status)[0] for _ in range(runs)]
     return statistics.median(times), peak_rss(argv)
 
 
@@ -121,8 +121,11 @@ def main():
     say("| --- | ---: | ---: |")
     helm_small, _ = measure([args.helm, "template", "release-name", args.chart, "-f",
                              os.path.join(args.src, inputs[0])], args.runs)
-    for label, argv in [("/bin/true", ["/bin/true"]), ("launch-render --version", [args.bin, "--version"])]:
-        t, _ = measure(argv, args.runs)
+    invalid = os.path.join(args.src, "tests/golden/error-yaml-syntax/values.yaml")
+    for label, argv, status in [("/bin/true", ["/bin/true"], 0),
+                                ("launch-render --version", [args.bin, "--version"], 0),
+                                ("launch-render on a YAML error (exit 1)", [args.bin, invalid], 1)]:
+        t, _ = measure(argv, args.runs, status)
         say(f"| {label} | {t * 1000:.2f} ms | {helm_small / t:.1f}x |")
     say("")
     say("## Scaling (launch-render alone)\n")

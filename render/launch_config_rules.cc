@@ -58,7 +58,7 @@ RegistryKind KindOf(LaunchConfigChecker& c, const std::string& pointer) {
 
 void CheckLaunchConfigSchema(LaunchConfigChecker& c) {
   if (BundledSchemaAt(kSchema).DecidedValid(c.root(), {})) return;
-  nlohmann::json plain = nlohmann::json::parse(c.root().dump());
+  nlohmann::json plain(c.root());
   for (const SchemaViolation& v : CheckAgainstSchema(kSchema, plain)) {
     if (v.pointer == "/queue") {
       c.Error(v.pointer,

@@ -2,9 +2,10 @@
 // (kube_schema.h), then the rules the API server adds to it (manifest_rules.h).
 // In: the object as loaded, with string apiVersion and kind; a version; a variant. Out: the
 // violations, pointers inside the object, at most one per node (the schema's first).
-// Members whose value is null are dropped first, and integral floats (3.0) read as integers,
-// as the API server reads them (schemas/README.md). Never locates or reports: callers map the
-// pointers to positions.
+// The object is judged as the API server reads it (schemas/README.md): members whose value is
+// null are absent, integral floats (3.0) are integers; read so in place (manifest_reads.h),
+// copied into that form only when the schema may refuse it. Never locates or reports: callers
+// map the pointers to positions.
 #pragma once
 
 #include <string>

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,9 +33,16 @@ const std::string* StringMember(const J& object, std::string_view key) {
   return v && v->is_string() ? &v->template get_ref<const std::string&>() : nullptr;
 }
 
-// An integer, or an integral float within 2^53 read as one.
+// An integer, or an integral float within 2^53 read as one; an unsigned integer beyond int64
+// reads as the largest int64 (for comparisons; messages print the value itself).
 template <class J>
 std::optional<int64_t> Integer(const J& v) {
+  if (v.is_number_unsigned()) {
+    uint64_t u = v.template get<uint64_t>();
+    return u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())
+               ? std::numeric_limits<int64_t>::max()
+               : static_cast<int64_t>(u);
+  }
   if (v.is_number_integer()) return v.template get<int64_t>();
   if (v.is_number_float() && IsExactInteger(v.template get<double>())) {
     return static_cast<int64_t>(v.template get<double>());
@@ -59,7 +67,11 @@ class Place {
  public:
   Place() = default;
   Place(const Place& parent, std::string_view key) : parent_(&parent), key_(key) {}
+  Place(const Place& parent, const char* key) : Place(parent, std::string_view(key)) {}
+  Place(const Place& parent, std::string&& key) = delete;  // the key must outlive the place
   Place(const Place& parent, size_t index) : parent_(&parent), index_(index), item_(true) {}
+  Place(const Place&) = delete;
+  Place& operator=(const Place&) = delete;
 
   std::string Pointer() const;
 

@@ -15,7 +15,8 @@
 //                      service names), percentages ("25%") of rolling updates and budgets
 //   kube-counts        replicas of Deployments, ReplicaSets, StatefulSets, ReplicationControllers;
 //                      parallelism, completions and backoffLimit of batch/v1 Jobs: not negative
-// Pure: never locates or reports; out gets one violation per offending node, in walk order.
+// Pure: never locates or reports; out gets one violation per offending node, in walk order
+// (the object's own member order).
 #pragma once
 
 #include <string>

@@ -53,7 +53,7 @@ void PortNumber(const J& v, const Place& where, int64_t min, Out* out) {
   std::optional<int64_t> n = Integer(v);
   if (n && (*n < min || *n > 65535)) {
     Add(out, where.Pointer(),
-        "must be between " + std::to_string(min) + " and 65535, got integer " + std::to_string(*n),
+        "must be between " + std::to_string(min) + " and 65535, got " + Got(reads::Scalar(v)),
         "kube-ports");
   }
 }
@@ -249,11 +249,9 @@ void ServicePorts(const J& object, Out* out) {
 // An int-or-string that must be a non-negative integer or a percentage; `at_most_all`: at most
 // 100%. Returns whether it is zero (0 or "0%").
 bool IntOrPercent(const nlohmann::json& v, const std::string& pointer, bool at_most_all, Out* out) {
-  if (v.is_number_integer()) {
-    if (v.get<int64_t>() < 0) {
-      Add(out, pointer, "must not be negative, got " + Got(v), "kube-int-or-string");
-    }
-    return v.get<int64_t>() == 0;
+  if (std::optional<int64_t> n = Integer(v)) {
+    if (*n < 0) Add(out, pointer, "must not be negative, got " + Got(v), "kube-int-or-string");
+    return *n == 0;
   }
   if (!v.is_string()) return false;
   const std::string& s = v.get_ref<const std::string&>();
@@ -274,8 +272,9 @@ bool IntOrPercent(const nlohmann::json& v, const std::string& pointer, bool at_m
 // Where each kind keeps its int-or-percent budget, as member names from the object.
 std::vector<const char*> BudgetPath(const std::string& kind) {
   if (kind == "Deployment") return {"spec", "strategy", "rollingUpdate"};
-  if (kind == "DaemonSet" || kind == "StatefulSet")
+  if (kind == "DaemonSet" || kind == "StatefulSet") {
     return {"spec", "updateStrategy", "rollingUpdate"};
+  }
   if (kind == "PodDisruptionBudget") return {"spec"};
   return {};
 }

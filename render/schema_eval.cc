@@ -122,7 +122,7 @@ class Reading {
     if (v.is_number_unsigned()) {
       return v.template get<uint64_t>() < static_cast<uint64_t>(kExactDouble);
     }
-    if (ReadsAsInteger(v)) return std::fabs(std::trunc(v.template get<double>())) < kExactDouble;
+    if (ReadsAsInteger(v)) return std::fabs(v.template get<double>()) < kExactDouble;
     return v.is_number_integer() &&
            std::fabs(static_cast<double>(v.template get<int64_t>())) < kExactDouble;
   }

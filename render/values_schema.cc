@@ -11,7 +11,12 @@
 namespace lr {
 namespace {
 
-// helm's view of the values: plain JSON whose integral numbers (within 2^53) are integers.
+bool IsPrefix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return a.size() < b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+
+}  // namespace
+
 nlohmann::json AsHelmSees(const Json& v) {
   if (v.is_object()) {
     nlohmann::json out = nlohmann::json::object();
@@ -36,12 +41,6 @@ nlohmann::json AsHelmSees(const Json& v) {
   }
   return nullptr;
 }
-
-bool IsPrefix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  return a.size() < b.size() && std::equal(a.begin(), a.end(), b.begin());
-}
-
-}  // namespace
 
 std::string ContextToPointer(const std::vector<std::string>& context) {
   std::string pointer;

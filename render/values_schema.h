@@ -16,6 +16,10 @@ inline constexpr std::string_view kValuesSchema = "schemas/values.schema.json";
 // Reports each violation at the deepest failing node [values-schema].
 void CheckValuesSchema(const Document& values, const CheckSettings& settings, Diagnostics* diags);
 
+// helm's view of the values as a plain tree: integral numbers (within 2^53) are integers.
+// The stage reads the values so in place (EvalOptions) and copies them only when they may fail.
+nlohmann::json AsHelmSees(const Json& v);
+
 // "<root>" "[agent]" "[labels]" "[0]" (valijson's context) -> "/agent/labels/0".
 std::string ContextToPointer(const std::vector<std::string>& context);
 

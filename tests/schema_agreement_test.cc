@@ -6,7 +6,9 @@
 // decide every object a render prints as valid (the render's fast path: no compiling). The
 // bundled values and launch config schemas likewise, on the goldens' values files. And the
 // renderer's ordered objects judged in place (null members, integral floats) as their read copies.
+#include <cmath>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -22,6 +24,7 @@
 #include "render/schema_check.h"
 #include "render/schema_eval.h"
 #include "render/valijson.h"
+#include "render/values_schema.h"
 #include "tests/golden_util.h"
 
 namespace fs = std::filesystem;
@@ -179,10 +182,87 @@ TEST(SchemaAgreementTest, EvaluatorSaysWhatValijsonSays) {
   std::printf("%d objects, %d verdicts decided, %d unsure\n", objects, decided, unsure);
 }
 
+// Objects and values as the renderer loads them (ordered), for the in-place tests below.
+std::vector<lr::Json> OrderedObjects(const std::string& text, const std::string& name) {
+  lr::Diagnostics diags;
+  auto docs = lr::LoadStream(name, text, {}, &diags);
+  std::vector<lr::Json> out;
+  for (const lr::Document& doc : docs ? *docs : std::vector<lr::Document>{}) {
+    const lr::Json& o = doc.root;
+    if (o.is_object() && o.contains("apiVersion") && o["apiVersion"].is_string() &&
+        o.contains("kind") && o["kind"].is_string()) {
+      out.push_back(o);
+    }
+  }
+  return out;
+}
+
+void EveryInteger(lr::Json& v, double shift) {
+  if (v.is_number_integer()) {
+    v = static_cast<double>(v.get<int64_t>()) + shift;
+  } else if (v.is_structured()) {
+    for (lr::Json& child : v) EveryInteger(child, shift);
+  }
+}
+
+// Every integer replaced by the next of the numbers at the edges of the reading, in turn.
+void EdgeNumbers(lr::Json& v, size_t* next) {
+  static const lr::Json kEdges[] = {-0.0,
+                                    9007199254740992.0,  // 2^53: still read as an integer
+                                    9007199254740994.0,  // beyond: a float
+                                    uint64_t{18446744073709551615u},
+                                    std::nan(""),
+                                    -3.0,
+                                    70000.0};
+  if (v.is_number_integer()) {
+    v = kEdges[(*next)++ % std::size(kEdges)];
+  } else if (v.is_structured()) {
+    for (lr::Json& child : v) EdgeNumbers(child, next);
+  }
+}
+
+std::vector<std::pair<std::string, lr::Json>> ReadingVariants(const lr::Json& object) {
+  std::vector<std::pair<std::string, lr::Json>> out = {{"as is", object}};
+  out.emplace_back("integers as integral floats", object);
+  EveryInteger(out.back().second, 0.0);
+  out.emplace_back("integers as floats + 0.5", object);
+  EveryInteger(out.back().second, 0.5);
+  size_t next = 0;
+  out.emplace_back("integers as edge numbers", object);
+  EdgeNumbers(out.back().second, &next);
+  std::vector<std::string> pointers;
+  Pointers(json::parse(object.dump()), "", &pointers);
+  size_t step = std::max<size_t>(1, pointers.size() / 12);
+  for (size_t i = 1; i < pointers.size(); i += step) {
+    lr::Json copy = object;
+    copy.at(lr::Json::json_pointer(pointers[i])) = nullptr;
+    out.emplace_back(pointers[i] + ": null", std::move(copy));
+  }
+  return out;
+}
+
+std::set<std::string> RuleViolations(const auto& object) {
+  std::vector<lr::ManifestViolation> found;
+  lr::CheckApiServerRules(object, &found);
+  std::set<std::string> out;
+  for (const auto& v : found) out.insert(v.pointer + " " + v.rule + " " + v.message);
+  return out;
+}
+
 // The bundled values and launch config schemas: every values file of the goldens and
-// examples, mutated as above, and the launch configs they embed.
+// examples, mutated as above, and the launch configs they embed. And each read in place as its
+// stage reads it (values as helm sees them, launch configs as they are): decided valid exactly
+// when its copy is.
 TEST(SchemaAgreementTest, BundledSchemasToo) {
-  int decided = 0;
+  int decided = 0, in_place = 0;
+  auto same_in_place = [&](std::string_view schema_path, const lr::Json& loaded,
+                           lr::EvalOptions reading, const json& copy, const std::string& what) {
+    const lr::CompiledSchema& schema = lr::BundledSchemaAt(schema_path);
+    bool on_copy = lr::EvaluateSchema(schema.frozen(), copy, lr::DocumentRefs(schema.frozen())) ==
+                   lr::Verdict::kValid;
+    EXPECT_EQ(schema.DecidedValid(loaded, reading), on_copy) << what;
+    ++in_place;
+  };
   auto agree = [&](std::string_view schema_path, const json& instance, const std::string& what) {
     const lr::CompiledSchema& schema = lr::BundledSchemaAt(schema_path);
     lr::Verdict fast =
@@ -208,68 +288,30 @@ TEST(SchemaAgreementTest, BundledSchemasToo) {
       for (const auto& [what, v] : Variants(values)) {
         agree("schemas/values.schema.json", v, file.string() + ": " + what);
       }
+      for (const auto& [what, v] : ReadingVariants(doc->root)) {
+        same_in_place("schemas/values.schema.json", v, {.integral_floats_are_integers = true},
+                      lr::AsHelmSees(v), file.string() + " in place: " + what);
+      }
       if (!values.contains("launchConfig") || !values["launchConfig"].is_string()) continue;
       auto config = lr::LoadValuesFile("launchConfig", values["launchConfig"], {}, &diags);
       if (!config) continue;
       for (const auto& [what, v] : Variants(lr::AsApiServerReads(config->root))) {
         agree("schemas/launch-config.schema.json", v, file.string() + " launchConfig: " + what);
       }
+      for (const auto& [what, v] : ReadingVariants(config->root)) {
+        same_in_place("schemas/launch-config.schema.json", v, {}, json(v),
+                      file.string() + " launchConfig in place: " + what);
+      }
     }
   }
   EXPECT_GT(decided, 500);
+  EXPECT_GT(in_place, 500);
 }
 
 // The renderer's own (ordered) objects are judged in place, read as the API server reads
 // them (EvalOptions, manifest_reads.h), never copied unless they may fail: the verdicts and the
 // rules' violations must be those of the read copy (AsApiServerReads), for objects with null
 // members and integral floats where integers belong (and floats that are not integral).
-std::vector<lr::Json> OrderedObjects(const std::string& text, const std::string& name) {
-  lr::Diagnostics diags;
-  auto docs = lr::LoadStream(name, text, {}, &diags);
-  std::vector<lr::Json> out;
-  for (const lr::Document& doc : docs ? *docs : std::vector<lr::Document>{}) {
-    const lr::Json& o = doc.root;
-    if (o.is_object() && o.contains("apiVersion") && o["apiVersion"].is_string() &&
-        o.contains("kind") && o["kind"].is_string()) {
-      out.push_back(o);
-    }
-  }
-  return out;
-}
-
-void EveryInteger(lr::Json& v, double shift) {
-  if (v.is_number_integer()) {
-    v = static_cast<double>(v.get<int64_t>()) + shift;
-  } else if (v.is_structured()) {
-    for (lr::Json& child : v) EveryInteger(child, shift);
-  }
-}
-
-std::vector<std::pair<std::string, lr::Json>> ReadingVariants(const lr::Json& object) {
-  std::vector<std::pair<std::string, lr::Json>> out = {{"as is", object}};
-  out.emplace_back("integers as integral floats", object);
-  EveryInteger(out.back().second, 0.0);
-  out.emplace_back("integers as floats + 0.5", object);
-  EveryInteger(out.back().second, 0.5);
-  std::vector<std::string> pointers;
-  Pointers(json::parse(object.dump()), "", &pointers);
-  size_t step = std::max<size_t>(1, pointers.size() / 12);
-  for (size_t i = 1; i < pointers.size(); i += step) {
-    lr::Json copy = object;
-    copy.at(lr::Json::json_pointer(pointers[i])) = nullptr;
-    out.emplace_back(pointers[i] + ": null", std::move(copy));
-  }
-  return out;
-}
-
-std::set<std::string> RuleViolations(const auto& object) {
-  std::vector<lr::ManifestViolation> found;
-  lr::CheckApiServerRules(object, &found);
-  std::set<std::string> out;
-  for (const auto& v : found) out.insert(v.pointer + " " + v.rule + " " + v.message);
-  return out;
-}
-
 TEST(SchemaAgreementTest, ObjectsReadInPlaceAsTheirReadCopies) {
   const lr::EvalOptions reading{.null_members_absent = true, .integral_floats_are_integers = true};
   int compared = 0, violations = 0;

@@ -1,18 +1,22 @@
 // libFuzzer target: any bytes as a manifest stream; every object with a string apiVersion and
 // kind decided by the schema evaluator (render/schema_eval.h) against the bundled schema of
 // the newest version, strict and loose, and by valijson alone on the same whole-kind schema.
-// Invariants: where the evaluator decides, it says what valijson says; each object's frozen
+// Invariants: where the evaluator decides, it says what valijson says; the object as loaded
+// (ordered, with its null members and integral floats) judged in place gives the verdicts and
+// the API server rules' violations of its read copy (AsApiServerReads); each object's frozen
 // image (render/frozen_json.h) is well formed and thaws back to the object.
 #include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "render/frozen_json.h"
 #include "render/kube_schema.h"
 #include "render/load.h"
 #include "render/manifest_check.h"
+#include "render/manifest_rules.h"
 #include "render/schema_eval.h"
 #include "render/valijson.h"
 
@@ -50,6 +54,30 @@ void Agree(const nlohmann::json& object) {
   }
 }
 
+std::set<std::string> Rules(const auto& object) {
+  std::vector<lr::ManifestViolation> found;
+  lr::CheckApiServerRules(object, &found);
+  std::set<std::string> out;
+  for (const auto& v : found) out.insert(v.pointer + " " + v.rule + " " + v.message);
+  return out;
+}
+
+void InPlace(const lr::Json& loaded, const nlohmann::json& copy) {
+  if (Rules(loaded) != Rules(copy)) std::abort();
+  if (!copy.contains("apiVersion") || !copy["apiVersion"].is_string() || !copy.contains("kind") ||
+      !copy["kind"].is_string()) {
+    return;
+  }
+  std::string api = copy["apiVersion"], kind = copy["kind"];
+  const lr::EvalOptions reading{.null_members_absent = true, .integral_floats_are_integers = true};
+  for (auto variant : {lr::SchemaVariant::kStrict, lr::SchemaVariant::kLoose}) {
+    if (lr::EvaluateKubeSchema(lr::NewestKubeVersion(), api, kind, variant, loaded, reading) !=
+        lr::EvaluateKubeSchema(lr::NewestKubeVersion(), api, kind, variant, copy)) {
+      std::abort();
+    }
+  }
+}
+
 void RoundTrip(const nlohmann::json& object) {
   std::string image = lr::FreezeJson(object);
   if (!lr::IsFrozenJson(image)) std::abort();
@@ -67,6 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!doc.root.is_object()) continue;
     nlohmann::json object = lr::AsApiServerReads(doc.root);
     RoundTrip(object);
+    InPlace(doc.root, object);
     if (object.contains("apiVersion") && object["apiVersion"].is_string() &&
         object.contains("kind") && object["kind"].is_string()) {
       Agree(object);

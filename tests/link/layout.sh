@@ -22,14 +22,19 @@ if [ "$HOT" = ON ]; then
   [ -n "$range" ] || fail "no .text.hot section (cmake/hot-text.ld not used?)"
   set -- $range
   start=$((0x${1:-0})); end=$((start + 0x${2:-0}))
-  # Functions of every stage of a render; each must lie in .text.hot.
-  for fn in 'lr::RenderBundle(' 'lr::LoadStream(' 'lr::EmitObjects' 'lr::CheckManifest(' \
-            'lr::EvaluateSchema(' 'lr::CheckApiServerRules(' 'lr::LoadValuesFile(' \
-            'YAML::Scanner::ScanNextToken()' 'main'; do
-    addr=$(nm -C "$BIN" | awk -v f="$fn" '$2 ~ /^[tT]$/ { name = substr($0, index($0, $3)); if (index(name, f) == 1) { print $1; exit } }')
-    if [ -z "$addr" ]; then fail "$fn: not in the symbol table"; continue; fi
-    at=$((0x$addr))
-    if [ "$at" -lt "$start" ] || [ "$at" -ge "$end" ]; then fail "$fn at 0x$addr is outside .text.hot"; else echo "ok   $fn in .text.hot"; fi
+  # Functions of every stage of a render, each with one definition (no overloads; a .cold
+  # clone is not counted); each must lie in .text.hot. A probe that is renamed fails here:
+  # rerun `make hot-text` after renaming.
+  for fn in 'main' 'lr::RenderBundle(' 'lr::LoadValuesFile(' 'lr::LoadStream(' \
+            'lr::CheckValuesSchema(' 'lr::BuildBundle(' 'lr::ValidateRendered(' \
+            'lr::CheckManifest(' 'lr::EmitObjects' 'YAML::Scanner::ScanNextToken()'; do
+    addrs=$(nm -C "$BIN" | awk -v f="$fn" '$2 ~ /^[tT]$/ {
+        name = substr($0, index($0, $3)); if (index(name, "[clone ")) next
+        if (f == "main" ? name == "main" : index(name, f) == 1) print $1 }')
+    if [ -z "$addrs" ]; then fail "$fn: not in the symbol table"; continue; fi
+    if [ "$(echo "$addrs" | wc -l)" != 1 ]; then fail "$fn: more than one definition"; continue; fi
+    at=$((0x$addrs))
+    if [ "$at" -lt "$start" ] || [ "$at" -ge "$end" ]; then fail "$fn at 0x$addrs is outside .text.hot"; else echo "ok   $fn in .text.hot"; fi
   done
 fi
 [ $fails = 0 ] && echo "ok   static, fixed address, unwind table by PT_GNU_EH_FRAME, no registered frames"
