@@ -1,6 +1,7 @@
 // Every input a fuzzer once crashed on (tests/fuzz/regressions/<target>/) runs through the
 // same entry point again, under the same invariants as the fuzz target.
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,6 +11,8 @@
 #include <gtest/gtest.h>
 
 #include "render/frozen_json.h"
+#include "render/load.h"
+#include "render/manifest_check.h"
 #include "render/pipeline.h"
 #include "render/validate.h"
 #include "render/workload.h"
@@ -55,6 +58,36 @@ TEST(FuzzRegressionsTest, RenderValuesInputsStayHarmless) {
     request.values_files = {"values.yaml"};
     lr::RenderResult r = lr::RenderBundle(request, files);
     EXPECT_EQ(r.ok(), !r.output.empty()) << path;
+  }
+}
+
+bool HasNan(const nlohmann::json& v) {
+  if (v.is_number_float()) return std::isnan(v.get<double>());
+  return v.is_structured() && std::any_of(v.begin(), v.end(), HasNan);
+}
+
+// A NaN (".nan") in an object once failed the schema_eval target's round trip: a harness
+// false positive (NaN equals nothing, not even itself). The image keeps the NaN: it thaws to
+// the same text and freezes again to the same bytes.
+TEST(FuzzRegressionsTest, SchemaEvalInputsFreezeAndThawTheirNans) {
+  auto inputs = Inputs("schema_eval");
+  EXPECT_GE(inputs.size(), 1u);
+  for (const auto& [path, text] : inputs) {
+    lr::Diagnostics diags;
+    auto docs = lr::LoadStream("input.yaml", text, {}, &diags);
+    ASSERT_TRUE(docs) << path;
+    bool nan = false;
+    for (const lr::Document& doc : *docs) {
+      nlohmann::json object = lr::AsApiServerReads(doc.root);
+      nan = nan || HasNan(object);
+      std::string image = lr::FreezeJson(object);
+      ASSERT_TRUE(lr::IsFrozenJson(image)) << path;
+      nlohmann::json thawed = lr::ThawJson<nlohmann::json>(lr::FrozenJson::Root(image));
+      EXPECT_EQ(thawed.dump(), object.dump()) << path;
+      EXPECT_EQ(lr::FreezeJson(thawed), image) << path;
+      EXPECT_EQ(HasNan(thawed), HasNan(object)) << path;
+    }
+    EXPECT_TRUE(nan) << path;
   }
 }
 
