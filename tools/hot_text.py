@@ -7,7 +7,7 @@ Usage: hot_text.py --bin BUILD/launch-render --map BUILD/launch-render.map [--sr
 Why: a run is ~1 ms, and a quarter of it was the kernel mapping the binary's code. Each first
 touch of a 64 KiB window of the text costs a page fault that maps 16 pages (fault-around); the
 code a render runs was spread over 55 of the 63 windows of a 4 MiB text. Listed first in one
-output section (`.text.hot`, before `.text`), it fits in about 15.
+output section (`.text.hot`, before `.text`), it touches 26.
 
 How: every case the tests render (tests/golden, examples, tests/jobs, tests/builds, the
 manifests `validate` reads, --version, --help) runs under callgrind, which names each
