@@ -20,12 +20,12 @@
 #include "render/kube_schema.h"
 #include "render/load.h"
 #include "render/manifest_check.h"
-#include "render/manifest_rules.h"
 #include "render/schema_check.h"
 #include "render/schema_eval.h"
 #include "render/valijson.h"
 #include "render/values_schema.h"
 #include "tests/golden_util.h"
+#include "tests/rule_violations.h"
 
 namespace fs = std::filesystem;
 
@@ -241,14 +241,6 @@ std::vector<std::pair<std::string, lr::Json>> ReadingVariants(const lr::Json& ob
   return out;
 }
 
-std::set<std::string> RuleViolations(const auto& object) {
-  std::vector<lr::ManifestViolation> found;
-  lr::CheckApiServerRules(object, &found);
-  std::set<std::string> out;
-  for (const auto& v : found) out.insert(v.pointer + " " + v.rule + " " + v.message);
-  return out;
-}
-
 // The bundled values and launch config schemas: every values file of the goldens and
 // examples, mutated as above, and the launch configs they embed. And each read in place as its
 // stage reads it (values as helm sees them, launch configs as they are): decided valid exactly
@@ -328,8 +320,8 @@ TEST(SchemaAgreementTest, ObjectsReadInPlaceAsTheirReadCopies) {
           ASSERT_EQ(in_place, on_copy) << where;
           ++compared;
         }
-        std::set<std::string> rules = RuleViolations(v);
-        EXPECT_EQ(rules, RuleViolations(copy)) << where;
+        std::set<std::string> rules = lr::testing::RuleViolations(v);
+        EXPECT_EQ(rules, lr::testing::RuleViolations(copy)) << where;
         violations += static_cast<int>(rules.size());
       }
     }

@@ -16,9 +16,9 @@
 #include "render/kube_schema.h"
 #include "render/load.h"
 #include "render/manifest_check.h"
-#include "render/manifest_rules.h"
 #include "render/schema_eval.h"
 #include "render/valijson.h"
+#include "tests/rule_violations.h"
 
 namespace {
 
@@ -54,16 +54,8 @@ void Agree(const nlohmann::json& object) {
   }
 }
 
-std::set<std::string> Rules(const auto& object) {
-  std::vector<lr::ManifestViolation> found;
-  lr::CheckApiServerRules(object, &found);
-  std::set<std::string> out;
-  for (const auto& v : found) out.insert(v.pointer + " " + v.rule + " " + v.message);
-  return out;
-}
-
 void InPlace(const lr::Json& loaded, const nlohmann::json& copy) {
-  if (Rules(loaded) != Rules(copy)) std::abort();
+  if (lr::testing::RuleViolations(loaded) != lr::testing::RuleViolations(copy)) std::abort();
   if (!copy.contains("apiVersion") || !copy["apiVersion"].is_string() || !copy.contains("kind") ||
       !copy["kind"].is_string()) {
     return;
